@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+/**
+ * Serves the static build the way a plain static host does (GitHub Pages, Netlify, S3):
+ * a path maps to a file, "x" to "x.html" or "x/index.html", and anything else gets 404.html
+ * with status 404. No dependencies. Usage: node scripts/serve.mjs [--port 4173] [--dir build]
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+	const i = args.indexOf(`--${name}`);
+	return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const port = Number(opt('port', process.env.PORT ?? 4173));
+const root = resolve(opt('dir', 'build'));
+const basePath = (process.env.SIGHTLINE_BASE_PATH ?? '').replace(/\/$/, '');
+
+const TYPES = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.csv': 'text/csv; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.woff2': 'font/woff2',
+	'.txt': 'text/plain; charset=utf-8',
+	'.ico': 'image/x-icon'
+};
+
+if (!existsSync(join(root, 'index.html'))) {
+	console.error(`serve: no build at ${root}. Run "npm run build" first.`);
+	process.exit(1);
+}
+
+function resolveFile(pathname) {
+	const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+	const full = join(root, rel);
+	if (!full.startsWith(root)) return null;
+	for (const candidate of [full, `${full}.html`, join(full, 'index.html')]) {
+		if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+	}
+	return null;
+}
+
+const server = createServer((req, res) => {
+	let pathname;
+	try {
+		pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+		decodeURIComponent(pathname);
+	} catch {
+		res.writeHead(400).end('Bad request');
+		return;
+	}
+	if (basePath) {
+		if (pathname === basePath) pathname = '/';
+		else if (pathname.startsWith(basePath + '/')) pathname = pathname.slice(basePath.length);
+		else pathname = '/__not_found__';
+	}
+	const file = resolveFile(pathname);
+	const status = file ? 200 : 404;
+	const path = file ?? join(root, '404.html');
+	const immutable = pathname.includes('/_app/immutable/');
+	res.writeHead(status, {
+		'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+		'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+		'x-content-type-options': 'nosniff',
+		'referrer-policy': 'strict-origin-when-cross-origin'
+	});
+	if (req.method === 'HEAD') return res.end();
+	createReadStream(path).pipe(res);
+});
+
+server.listen(port, '127.0.0.1', () => {
+	console.log(`Sightline is being served at http://localhost:${port}${basePath}/ (Ctrl+C to stop)`);
+});

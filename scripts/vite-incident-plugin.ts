@@ -1,0 +1,35 @@
+/**
+ * Serves the validated incident as the virtual module "virtual:sightline/incident".
+ * The build stops with every validation error listed when the data is wrong, and the dev
+ * server reloads when a data file changes.
+ */
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+import { FILE_NAMES } from '../src/lib/model/schema';
+import { formatError } from '../src/lib/model/validate';
+import { incidentDir, loadIncident, selectedIncidentId } from '../src/lib/server/load-incident';
+
+const ID = 'virtual:sightline/incident';
+const RESOLVED = '\0' + ID;
+
+export function incidentData(): Plugin {
+	return {
+		name: 'sightline-incident',
+		resolveId(id) {
+			return id === ID ? RESOLVED : null;
+		},
+		load(id) {
+			if (id !== RESOLVED) return null;
+			const incident = selectedIncidentId();
+			const dir = incidentDir(incident);
+			for (const name of FILE_NAMES) this.addWatchFile(join(dir, name));
+			const result = loadIncident(incident);
+			if (!result.ok) {
+				const lines = result.errors.map((e) => '  ' + formatError(e)).join('\n');
+				this.error(`incident "${incident}" is not valid (${result.errors.length} problem(s)):\n${lines}`);
+			}
+			// JSON.parse of a string literal is faster to start than the same object literal.
+			return `export default JSON.parse(${JSON.stringify(JSON.stringify(result.model))});`;
+		}
+	};
+}

@@ -1,0 +1,119 @@
+/**
+ * How times are written for people: every clock time names its zone, approximate times say
+ * "about", and date-only events show only the date (never a fake midnight).
+ */
+import type { Incident, IncidentEvent } from './schema';
+import {
+	clock,
+	dayLabel,
+	formatOffset,
+	monthLabel,
+	parseInstant,
+	statedOffset,
+	toWall,
+	wallParts,
+	zoneOffset,
+	MONTHS
+} from './time';
+
+export type ZoneId = 'incident' | 'utc' | 'washington' | 'local';
+export const ZONE_IDS: ZoneId[] = ['incident', 'utc', 'washington', 'local'];
+
+export interface ZoneChoice {
+	id: ZoneId;
+	/** IANA zone name. */
+	zone: string;
+	/** Short name used after clock times: "Damascus", "UTC", "Washington". */
+	label: string;
+}
+
+/** The zones offered in the selector: the incident's own, UTC, Washington and the viewer's. */
+export function zoneChoices(incident: Pick<Incident, 'timeZone' | 'timeZoneLabel'>, viewerZone = 'UTC'): ZoneChoice[] {
+	const city = viewerZone.split('/').pop()?.replace(/_/g, ' ') ?? viewerZone;
+	return [
+		{ id: 'incident', zone: incident.timeZone, label: incident.timeZoneLabel },
+		{ id: 'utc', zone: 'UTC', label: 'UTC' },
+		{ id: 'washington', zone: 'America/New_York', label: 'Washington' },
+		{ id: 'local', zone: viewerZone, label: viewerZone === 'UTC' ? 'UTC (your zone)' : `${city} (your zone)` }
+	];
+}
+
+const isClockPrecision = (e: Pick<IncidentEvent, 'precision'>) =>
+	e.precision === 'minute' || e.precision === 'hour';
+
+/** A date-only time, read in the offset the source stated it in (so 17 Sep stays 17 Sep). */
+function statedWall(iso: string): number {
+	return parseInstant(iso) + statedOffset(iso) * 60_000;
+}
+
+function dateText(e: Pick<IncidentEvent, 'start' | 'end' | 'precision'>): string {
+	const s = statedWall(e.start);
+	if (e.precision === 'year') return String(wallParts(s).year);
+	if (e.precision === 'month') {
+		if (!e.end) return monthLabel(s);
+		const en = statedWall(e.end);
+		return monthLabel(s) === monthLabel(en) ? monthLabel(s) : `${monthLabel(s)} – ${monthLabel(en)}`;
+	}
+	if (!e.end) return dayLabel(s);
+	const en = statedWall(e.end);
+	const a = wallParts(s);
+	const b = wallParts(en);
+	if (dayLabel(s) === dayLabel(en)) return dayLabel(s);
+	if (a.year === b.year && a.month === b.month) return `${a.day}–${b.day} ${MONTHS[a.month]} ${a.year}`;
+	if (a.year === b.year) return `${a.day} ${MONTHS[a.month]} – ${b.day} ${MONTHS[b.month]} ${a.year}`;
+	return `${dayLabel(s)} – ${dayLabel(en)}`;
+}
+
+function clockText(e: Pick<IncidentEvent, 'start' | 'end'>, zone: string, label: string): string {
+	const s = toWall(parseInstant(e.start), zone);
+	if (!e.end) return `${clock(s)} ${label}, ${dayLabel(s, true)}`;
+	const en = toWall(parseInstant(e.end), zone);
+	if (dayLabel(s) === dayLabel(en)) return `${clock(s)}–${clock(en)} ${label}, ${dayLabel(s, true)}`;
+	return `${clock(s)} ${label}, ${dayLabel(s, true)} – ${clock(en)}, ${dayLabel(en, true)}`;
+}
+
+/** "about 16:25 Damascus, Sat 17 Sep 2016" in the chosen zone; dates alone for coarse times. */
+export function formatEventTime(
+	e: Pick<IncidentEvent, 'start' | 'end' | 'precision' | 'approximate'>,
+	zone: ZoneChoice
+): string {
+	const text = isClockPrecision(e) ? clockText(e, zone.zone, zone.label) : dateText(e);
+	return e.approximate ? `about ${text}` : text;
+}
+
+/** The same time in UTC, or null for date-only events (a date has no single UTC equivalent). */
+export function formatEventTimeUtc(
+	e: Pick<IncidentEvent, 'start' | 'end' | 'precision' | 'approximate'>
+): string | null {
+	if (!isClockPrecision(e)) return null;
+	return (e.approximate ? 'about ' : '') + clockText(e, 'UTC', 'UTC');
+}
+
+/** What a reader should know about how precise the time is. */
+export function describePrecision(
+	e: Pick<IncidentEvent, 'precision' | 'approximate' | 'sourceTimeZone' | 'start'>
+): string {
+	const exact = {
+		minute: 'to the minute',
+		hour: 'to the hour',
+		day: 'date only',
+		month: 'month only',
+		year: 'year only'
+	}[e.precision];
+	const how = e.approximate ? `approximate, ${exact}` : exact;
+	const zone = e.sourceTimeZone
+		? `source's zone: ${e.sourceTimeZone.replace(/_/g, ' ')} (${formatOffset(zoneOffset(parseInstant(e.start), e.sourceTimeZone))})`
+		: 'the source gave no time zone';
+	return `${how}; ${zone}`;
+}
+
+/** Compact time for a window caption: "17 Sep 2016 15:00 – 18:00 Damascus". */
+export function formatWindow(from: number, to: number, zone: ZoneChoice): string {
+	const a = toWall(from, zone.zone);
+	const b = toWall(to, zone.zone);
+	const span = to - from;
+	if (span > 2 * 86_400_000 * 30) return `${monthLabel(a)} – ${monthLabel(b)}`;
+	if (span > 2 * 86_400_000) return `${dayLabel(a)} – ${dayLabel(b)}`;
+	if (dayLabel(a) === dayLabel(b)) return `${dayLabel(a, true)}, ${clock(a)}–${clock(b)} ${zone.label}`;
+	return `${dayLabel(a)} ${clock(a)} – ${dayLabel(b)} ${clock(b)} ${zone.label}`;
+}

@@ -1,0 +1,349 @@
+/**
+ * The incident schema: one definition serves the validator, the TypeScript types and the
+ * JSON Schema that editors use (`npm run schema` writes it to data/schema/).
+ *
+ * An incident is a folder of JSON files, one per kind of record, so an editor reviews one
+ * concern at a time. Cross-file rules (ids resolve, sources are used) live in validate.ts.
+ */
+import { z } from 'zod';
+
+/** Readable, URL-safe, permanent ids: they appear in links that people paste into reports. */
+export const Id = z
+	.string()
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+		error: 'must be a lowercase slug of letters, digits and single hyphens (e.g. "russian-call-1")'
+	})
+	.max(80, { error: 'must be at most 80 characters' })
+	.meta({ description: 'Permanent lowercase slug; used in URLs, so never rename it.' });
+
+const OFFSET_DATETIME =
+	/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** An instant: ISO 8601 with an explicit UTC offset, because a time without one is ambiguous. */
+export const OffsetDateTime = z
+	.string({ error: 'must be a string' })
+	.regex(OFFSET_DATETIME, {
+		error: (issue) =>
+			`must be an ISO 8601 date-time with an explicit UTC offset, e.g. "2016-09-17T15:55+03:00"; got ${JSON.stringify(issue.input)}`
+	})
+	.meta({
+		description:
+			'ISO 8601 date-time with explicit offset, e.g. 2016-09-17T15:55+03:00. For a date-only event use local midnight and precision "day".'
+	});
+
+/** A calendar date of a publication or statement, as precise as the source allows. */
+export const PartialDate = z
+	.string()
+	.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, {
+		error: (issue) =>
+			`must be a date "YYYY-MM-DD", "YYYY-MM" or "YYYY"; got ${JSON.stringify(issue.input)}`
+	})
+	.meta({ description: 'YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source is.' });
+
+export const HttpUrl = z
+	.string()
+	.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, {
+		error: (issue) => `must be an http:// or https:// URL; got ${JSON.stringify(issue.input)}`
+	});
+
+export const Precision = z
+	.enum(['minute', 'hour', 'day', 'month', 'year'])
+	.meta({ description: 'How precisely the source gives the time.' });
+
+/**
+ * The zone a source stated its time in: an IANA zone name, or null when the source gave none
+ * (the instant then carries the offset the curator inferred, explained in timeNote).
+ */
+export const SourceTimeZone = z
+	.string()
+	.refine(isKnownTimeZone, {
+		error: (issue) =>
+			`must be an IANA time zone such as "Asia/Damascus", "UTC" or "America/New_York"; got ${JSON.stringify(issue.input)}`
+	})
+	.nullable();
+
+export function isKnownTimeZone(zone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: zone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** A pointer from a record to a source, optionally to the exact words or place in it. */
+export const Citation = z.strictObject({
+	source: Id.meta({ description: 'id of a record in sources.json' }),
+	quote: z.string().min(1).optional().meta({ description: 'Short verbatim quote from the source.' }),
+	locator: z
+		.string()
+		.min(1)
+		.optional()
+		.meta({ description: 'Where in the source: paragraph, page, timestamp.' })
+});
+
+const Citations = z.array(Citation).min(1, { error: 'must cite at least one source' });
+
+export const SourceKind = z.enum([
+	'news',
+	'wire',
+	'official-statement',
+	'investigation-report',
+	'monitor',
+	'ngo-report',
+	'state-media',
+	'partisan',
+	'analysis',
+	'reference'
+]);
+
+export const Source = z
+	.strictObject({
+		id: Id,
+		title: z.string().min(1),
+		publisher: z.string().min(1),
+		via: z
+			.string()
+			.min(1)
+			.optional()
+			.meta({ description: 'Where the stored copy was read, when it is a repost of the publisher.' }),
+		published: PartialDate.nullable().meta({ description: 'null when the page shows no date.' }),
+		url: HttpUrl,
+		kind: SourceKind,
+		language: z.string().min(2).max(8).optional(),
+		note: z
+			.string()
+			.min(1)
+			.optional()
+			.meta({ description: 'Anything a reader should know: a truncated address, a missing date.' }),
+		reliability: z
+			.strictObject({
+				flag: z.enum(['state', 'partisan']),
+				note: z.string().min(1)
+			})
+			.optional()
+			.meta({ description: 'Required where the publisher is state-run or partisan.' })
+	})
+	.superRefine((source, ctx) => {
+		if ((source.kind === 'state-media' || source.kind === 'partisan') && !source.reliability) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['reliability'],
+				message: `a ${source.kind} source needs a reliability note`
+			});
+		}
+	});
+
+export const PartyKind = z.enum([
+	'state',
+	'government-body',
+	'armed-force',
+	'unit',
+	'coalition',
+	'international-organisation',
+	'ngo',
+	'armed-group',
+	'media',
+	'person'
+]);
+
+export const Party = z.strictObject({
+	id: Id,
+	name: z.string().min(1),
+	shortName: z.string().min(1).max(24).optional(),
+	kind: PartyKind,
+	side: Id.meta({ description: 'id of one of the incident sides; the timeline lane.' }),
+	parent: z
+		.strictObject({
+			party: Id,
+			role: z.string().min(1).meta({ description: 'e.g. "spokesman", "commander", "unit of"' })
+		})
+		.optional(),
+	description: z.string().min(1),
+	sources: Citations
+});
+
+export const EventRole = z.enum([
+	'actor',
+	'target',
+	'caller',
+	'recipient',
+	'speaker',
+	'subject',
+	'accuser',
+	'accused',
+	'investigator',
+	'mediator',
+	'participant',
+	'victim'
+]);
+
+export const LocationPrecision = z.enum(['exact', 'approximate', 'city', 'region', 'country']);
+
+export const Location = z.strictObject({
+	name: z.string().min(1),
+	lat: z.number().min(-90).max(90),
+	lon: z.number().min(-180).max(180),
+	precision: LocationPrecision
+});
+
+/** One party's version of a contested fact. Several sit side by side on one event. */
+export const Claim = z.strictObject({
+	id: Id,
+	claimant: Id.meta({ description: 'id of the party making the claim' }),
+	madeOn: PartialDate.meta({ description: 'when the claim was made or published' }),
+	statement: z.string().min(1).meta({ description: 'The claim, in neutral words.' }),
+	sources: Citations
+});
+
+export const Event = z.strictObject({
+	id: Id,
+	title: z.string().min(1).max(120),
+	summary: z.string().min(1),
+	start: OffsetDateTime,
+	end: OffsetDateTime.optional(),
+	precision: Precision,
+	approximate: z.boolean().meta({ description: 'true when the source says "about" or similar.' }),
+	sourceTimeZone: SourceTimeZone,
+	timeNote: z
+		.string()
+		.min(1)
+		.optional()
+		.meta({ description: 'How the time was read from the sources, and any gap.' }),
+	category: Id,
+	parties: z
+		.array(z.strictObject({ party: Id, role: EventRole }))
+		.min(1, { error: 'must involve at least one party' }),
+	location: Location.optional(),
+	sources: Citations,
+	disputed: z.boolean(),
+	claims: z.array(Claim).optional()
+});
+
+/** A count of people: exact, a range, or bounded on one side, as the claimant put it. */
+export const Count = z.union([
+	z.number().int().min(0),
+	z.strictObject({ min: z.number().int().min(0), max: z.number().int().min(0) }),
+	z.strictObject({ atLeast: z.number().int().min(0) }),
+	z.strictObject({ about: z.number().int().min(0) }),
+	z.strictObject({ moreThan: z.number().int().min(0) })
+]);
+
+export const CasualtyClaim = z
+	.strictObject({
+		id: Id,
+		event: Id,
+		affected: Id.meta({ description: 'id of the party that suffered the casualties' }),
+		killed: Count.optional(),
+		wounded: Count.optional(),
+		claimant: Id,
+		claimedOn: PartialDate,
+		note: z.string().min(1).optional(),
+		sources: Citations
+	})
+	.refine((c) => c.killed !== undefined || c.wounded !== undefined, {
+		error: 'must give killed, wounded or both'
+	});
+
+export const RelationType = z.enum([
+	'allied-with',
+	'fighting',
+	'member-of',
+	'deconfliction-channel',
+	'notified',
+	'called',
+	'accused',
+	'investigated',
+	'co-brokered',
+	'suspended-cooperation',
+	'cooperated-with',
+	'convened',
+	'denied'
+]);
+
+export const Relation = z.strictObject({
+	id: Id,
+	type: RelationType,
+	from: Id,
+	to: Id,
+	directed: z.boolean(),
+	start: OffsetDateTime.optional().meta({ description: 'Omit when it held before the span.' }),
+	end: OffsetDateTime.optional().meta({ description: 'Omit when it is open-ended.' }),
+	description: z.string().min(1),
+	events: z.array(Id),
+	sources: Citations
+});
+
+export const Side = z.strictObject({
+	id: Id,
+	name: z.string().min(1),
+	description: z.string().min(1).optional()
+});
+
+export const Category = z.strictObject({
+	id: Id,
+	name: z.string().min(1),
+	description: z.string().min(1).optional()
+});
+
+export const Incident = z.strictObject({
+	id: Id,
+	title: z.string().min(1),
+	subtitle: z.string().min(1).optional(),
+	summary: z.string().min(1),
+	timeZone: z.string().refine(isKnownTimeZone, { error: 'must be an IANA time zone' }),
+	timeZoneLabel: z.string().min(1).meta({ description: 'e.g. "Damascus"' }),
+	span: z.strictObject({ start: OffsetDateTime, end: OffsetDateTime }),
+	focus: z
+		.strictObject({ start: OffsetDateTime, end: OffsetDateTime })
+		.meta({ description: 'The window the timeline opens on: where the story is.' }),
+	sides: z.array(Side).min(1),
+	categories: z.array(Category).min(1),
+	keyMoments: z.array(Id).meta({ description: 'Event ids offered as one-click jumps.' }),
+	sources: Citations
+});
+
+/** The files of one incident folder, each wrapping its records under one key. */
+export const files = {
+	'incident.json': z.strictObject({ $schema: z.string().optional(), incident: Incident }),
+	'sources.json': z.strictObject({ $schema: z.string().optional(), sources: z.array(Source) }),
+	'parties.json': z.strictObject({ $schema: z.string().optional(), parties: z.array(Party) }),
+	'events.json': z.strictObject({ $schema: z.string().optional(), events: z.array(Event) }),
+	'relations.json': z.strictObject({
+		$schema: z.string().optional(),
+		relations: z.array(Relation)
+	}),
+	'casualties.json': z.strictObject({
+		$schema: z.string().optional(),
+		casualties: z.array(CasualtyClaim)
+	})
+} as const;
+
+export type FileName = keyof typeof files;
+export const FILE_NAMES = Object.keys(files) as FileName[];
+
+/** The whole model, as published at /data/<incident-id>.json and validated in one piece. */
+export const IncidentModel = z.strictObject({
+	incident: Incident,
+	parties: z.array(Party),
+	events: z.array(Event),
+	relations: z.array(Relation),
+	casualties: z.array(CasualtyClaim),
+	sources: z.array(Source)
+});
+
+export type Id = z.infer<typeof Id>;
+export type Citation = z.infer<typeof Citation>;
+export type Source = z.infer<typeof Source>;
+export type Party = z.infer<typeof Party>;
+export type PartyKind = z.infer<typeof PartyKind>;
+export type EventRole = z.infer<typeof EventRole>;
+export type Claim = z.infer<typeof Claim>;
+export type IncidentEvent = z.infer<typeof Event>;
+export type Precision = z.infer<typeof Precision>;
+export type Count = z.infer<typeof Count>;
+export type CasualtyClaim = z.infer<typeof CasualtyClaim>;
+export type Relation = z.infer<typeof Relation>;
+export type RelationType = z.infer<typeof RelationType>;
+export type Incident = z.infer<typeof Incident>;
+export type IncidentModel = z.infer<typeof IncidentModel>;

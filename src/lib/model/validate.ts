@@ -1,0 +1,240 @@
+/**
+ * Validation at the boundary: every file is checked against its schema, then the records are
+ * checked against each other. All problems are collected, never only the first, and each names
+ * the file, the JSON path and what is wrong, so an editor can fix a whole batch in one pass.
+ *
+ * Pure: it takes parsed JSON (or the text that failed to parse) and never touches the disk, so
+ * the same code runs in the build, in the CLI and (later) in a browser worker.
+ */
+import type { z } from 'zod';
+import { files, FILE_NAMES, type FileName, type IncidentModel } from './schema';
+import { parseInstant } from './time';
+
+export interface ValidationError {
+	/** The data file, e.g. "events.json". */
+	file: string;
+	/** JSON path in the file, e.g. "$.events[3].start". */
+	path: string;
+	message: string;
+}
+
+export type ValidationResult =
+	| { ok: true; model: IncidentModel; errors: [] }
+	| { ok: false; model?: undefined; errors: ValidationError[] };
+
+/** What a folder of data gave us: parsed JSON, or the reason it could not be read. */
+export type RawFiles = Partial<Record<FileName, { json: unknown } | { error: string }>>;
+
+/** Formats a path array as a JSON path: ["events", 3, "start"] → "$.events[3].start". */
+export function jsonPath(path: readonly PropertyKey[]): string {
+	let out = '$';
+	for (const key of path) {
+		if (typeof key === 'number') out += `[${key}]`;
+		else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
+		else out += `[${JSON.stringify(String(key))}]`;
+	}
+	return out;
+}
+
+export function formatError(e: ValidationError): string {
+	return `${e.file} ${e.path}: ${e.message}`;
+}
+
+function zodIssues(file: string, error: z.ZodError): ValidationError[] {
+	return error.issues.map((issue) => ({
+		file,
+		path: jsonPath(issue.path),
+		message: describeIssue(issue)
+	}));
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+	switch (issue.code) {
+		case 'unrecognized_keys':
+			return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+		case 'invalid_type':
+			return issue.input === undefined
+				? `is required (${issue.expected})`
+				: `must be ${article(issue.expected)} ${issue.expected}, got ${typeName(issue.input)}`;
+		case 'invalid_value':
+			return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${JSON.stringify(issue.input)}`;
+		case 'too_small':
+			if (issue.origin === 'string') return 'must not be empty';
+			return issue.message.replace(/^Too small: expected/, 'must be');
+		case 'invalid_union':
+			return 'must be a whole number, {"min", "max"}, {"atLeast"}, {"about"} or {"moreThan"}';
+		default:
+			return issue.message;
+	}
+}
+
+function article(word: string): string {
+	return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
+function typeName(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'an array';
+	if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+	return typeof value;
+}
+
+/** Checks one incident folder's files and returns the model, or every problem found. */
+export function validateIncident(raw: RawFiles): ValidationResult {
+	const errors: ValidationError[] = [];
+	const parsed: Partial<Record<FileName, unknown>> = {};
+
+	for (const name of FILE_NAMES) {
+		const entry = raw[name];
+		if (!entry) {
+			errors.push({ file: name, path: '$', message: 'file is missing from the incident folder' });
+			continue;
+		}
+		if ('error' in entry) {
+			errors.push({ file: name, path: '$', message: entry.error });
+			continue;
+		}
+		const result = files[name].safeParse(entry.json);
+		if (result.success) parsed[name] = result.data;
+		else errors.push(...zodIssues(name, result.error));
+	}
+	// Cross-references are only meaningful when every file has its shape.
+	if (errors.length > 0) return { ok: false, errors };
+
+	const model: IncidentModel = {
+		incident: (parsed['incident.json'] as z.infer<(typeof files)['incident.json']>).incident,
+		sources: (parsed['sources.json'] as z.infer<(typeof files)['sources.json']>).sources,
+		parties: (parsed['parties.json'] as z.infer<(typeof files)['parties.json']>).parties,
+		events: (parsed['events.json'] as z.infer<(typeof files)['events.json']>).events,
+		relations: (parsed['relations.json'] as z.infer<(typeof files)['relations.json']>).relations,
+		casualties: (parsed['casualties.json'] as z.infer<(typeof files)['casualties.json']>)
+			.casualties
+	};
+	errors.push(...checkReferences(model));
+	return errors.length > 0 ? { ok: false, errors } : { ok: true, model, errors: [] };
+}
+
+/** Cross-file rules: unique ids, references resolve, times in order, every source used. */
+export function checkReferences(model: IncidentModel): ValidationError[] {
+	const errors: ValidationError[] = [];
+	const err = (file: string, path: PropertyKey[], message: string) =>
+		errors.push({ file, path: jsonPath(path), message });
+
+	const ids = <T extends { id: string }>(file: string, key: string, items: T[]) => {
+		const seen = new Map<string, number>();
+		items.forEach((item, i) => {
+			const first = seen.get(item.id);
+			if (first !== undefined)
+				err(file, [key, i, 'id'], `duplicate id "${item.id}" (first used at $.${key}[${first}])`);
+			else seen.set(item.id, i);
+		});
+		return new Set(seen.keys());
+	};
+	const sourceIds = ids('sources.json', 'sources', model.sources);
+	const partyIds = ids('parties.json', 'parties', model.parties);
+	const eventIds = ids('events.json', 'events', model.events);
+	ids('relations.json', 'relations', model.relations);
+	ids('casualties.json', 'casualties', model.casualties);
+	const sideIds = ids('incident.json', 'incident.sides', model.incident.sides);
+	const categoryIds = ids('incident.json', 'incident.categories', model.incident.categories);
+	const claimIds = new Map<string, string>();
+
+	const usedSources = new Set<string>();
+	const cite = (file: string, path: PropertyKey[], citations: { source: string }[]) =>
+		citations.forEach((c, i) => {
+			usedSources.add(c.source);
+			if (!sourceIds.has(c.source))
+				err(file, [...path, i, 'source'], `unknown source "${c.source}" (not in sources.json)`);
+		});
+	const ref = (file: string, path: PropertyKey[], set: Set<string>, id: string, what: string) => {
+		if (!set.has(id)) err(file, path, `unknown ${what} "${id}"`);
+	};
+	const order = (file: string, path: PropertyKey[], start?: string, end?: string) => {
+		if (!start || !end) return;
+		const s = parseInstant(start);
+		const e = parseInstant(end);
+		if (Number.isNaN(s) || Number.isNaN(e)) return;
+		if (e < s) err(file, [...path, 'end'], `end ${end} is before start ${start}`);
+	};
+	const instant = (file: string, path: PropertyKey[], value: string | undefined) => {
+		if (value !== undefined && Number.isNaN(parseInstant(value)))
+			err(file, path, `"${value}" is not a real date-time`);
+	};
+
+	const { incident } = model;
+	cite('incident.json', ['incident', 'sources'], incident.sources);
+	for (const key of ['span', 'focus'] as const) {
+		instant('incident.json', ['incident', key, 'start'], incident[key].start);
+		instant('incident.json', ['incident', key, 'end'], incident[key].end);
+		order('incident.json', ['incident', key], incident[key].start, incident[key].end);
+	}
+	incident.keyMoments.forEach((id, i) =>
+		ref('incident.json', ['incident', 'keyMoments', i], eventIds, id, 'event')
+	);
+
+	model.parties.forEach((party, i) => {
+		ref('parties.json', ['parties', i, 'side'], sideIds, party.side, 'side');
+		if (party.parent) {
+			ref('parties.json', ['parties', i, 'parent', 'party'], partyIds, party.parent.party, 'party');
+			if (party.parent.party === party.id)
+				err('parties.json', ['parties', i, 'parent', 'party'], 'a party cannot be its own parent');
+		}
+		cite('parties.json', ['parties', i, 'sources'], party.sources);
+	});
+
+	model.events.forEach((event, i) => {
+		const at = ['events', i];
+		instant('events.json', [...at, 'start'], event.start);
+		instant('events.json', [...at, 'end'], event.end);
+		order('events.json', at, event.start, event.end);
+		ref('events.json', [...at, 'category'], categoryIds, event.category, 'category');
+		event.parties.forEach((p, j) =>
+			ref('events.json', [...at, 'parties', j, 'party'], partyIds, p.party, 'party')
+		);
+		cite('events.json', [...at, 'sources'], event.sources);
+		event.claims?.forEach((claim, j) => {
+			const path = [...at, 'claims', j];
+			const owner = claimIds.get(claim.id);
+			if (owner) err('events.json', [...path, 'id'], `duplicate claim id "${claim.id}" (also in event "${owner}")`);
+			else claimIds.set(claim.id, event.id);
+			ref('events.json', [...path, 'claimant'], partyIds, claim.claimant, 'party');
+			cite('events.json', [...path, 'sources'], claim.sources);
+		});
+		if (event.claims && event.claims.length > 1 && !event.disputed)
+			err('events.json', [...at, 'disputed'], 'has more than one claim, so it must be marked disputed');
+	});
+
+	model.relations.forEach((relation, i) => {
+		const at = ['relations', i];
+		ref('relations.json', [...at, 'from'], partyIds, relation.from, 'party');
+		ref('relations.json', [...at, 'to'], partyIds, relation.to, 'party');
+		if (relation.from === relation.to)
+			err('relations.json', [...at, 'to'], 'a relation must join two different parties');
+		instant('relations.json', [...at, 'start'], relation.start);
+		instant('relations.json', [...at, 'end'], relation.end);
+		order('relations.json', at, relation.start, relation.end);
+		relation.events.forEach((id, j) =>
+			ref('relations.json', [...at, 'events', j], eventIds, id, 'event')
+		);
+		cite('relations.json', [...at, 'sources'], relation.sources);
+	});
+
+	model.casualties.forEach((c, i) => {
+		const at = ['casualties', i];
+		ref('casualties.json', [...at, 'event'], eventIds, c.event, 'event');
+		ref('casualties.json', [...at, 'affected'], partyIds, c.affected, 'party');
+		ref('casualties.json', [...at, 'claimant'], partyIds, c.claimant, 'party');
+		for (const key of ['killed', 'wounded'] as const) {
+			const count = c[key];
+			if (count && typeof count === 'object' && 'min' in count && count.max < count.min)
+				err('casualties.json', [...at, key, 'max'], `max ${count.max} is below min ${count.min}`);
+		}
+		cite('casualties.json', [...at, 'sources'], c.sources);
+	});
+
+	model.sources.forEach((source, i) => {
+		if (!usedSources.has(source.id))
+			err('sources.json', ['sources', i], `source "${source.id}" is not cited by any record`);
+	});
+	return errors;
+}

@@ -1,0 +1,70 @@
+/**
+ * Reads an incident folder from disk and validates it. Used by the build (prerendering) and
+ * the validate CLI, so both fail on exactly the same errors.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { FILE_NAMES } from '../model/schema';
+import { validateIncident, type RawFiles, type ValidationResult } from '../model/validate';
+
+/** Files larger than this are refused before parsing: a hand-curated file is never this big. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export const DEFAULT_INCIDENT = 'deir-ez-zor-2016';
+
+/** The incident the site is built for: SIGHTLINE_INCIDENT, or the bundled one. */
+export function selectedIncidentId(): string {
+	return process.env.SIGHTLINE_INCIDENT || DEFAULT_INCIDENT;
+}
+
+/** An incident id names a folder in data/incidents/; a value with a slash is a folder path. */
+export function incidentDir(id: string, root = process.cwd()): string {
+	return id.includes('/') ? resolve(root, id) : resolve(root, 'data', 'incidents', id);
+}
+
+export function readIncidentFolder(dir: string): RawFiles {
+	const raw: RawFiles = {};
+	for (const name of FILE_NAMES) {
+		const path = join(dir, name);
+		if (!existsSync(path)) continue;
+		const size = statSync(path).size;
+		if (size > MAX_FILE_BYTES) {
+			raw[name] = {
+				error: `file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`
+			};
+			continue;
+		}
+		const text = readFileSync(path, 'utf8');
+		try {
+			raw[name] = { json: JSON.parse(text) };
+		} catch (e) {
+			raw[name] = { error: describeJsonError(text, e) };
+		}
+	}
+	return raw;
+}
+
+/** Turns JSON.parse's message into one that says where, by line and column. */
+export function describeJsonError(text: string, e: unknown): string {
+	const message = e instanceof Error ? e.message : String(e);
+	const pos = /position (\d+)/.exec(message);
+	if (text.trim() === '') return 'file is empty; expected a JSON object';
+	if (!pos) return `not valid JSON: ${message}`;
+	const offset = Number(pos[1]);
+	const before = text.slice(0, offset);
+	const line = before.split('\n').length;
+	const column = offset - before.lastIndexOf('\n');
+	const detail = message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected/, 'unexpected');
+	return `not valid JSON at line ${line}, column ${column}: ${detail}`;
+}
+
+export function loadIncident(id = selectedIncidentId(), root = process.cwd()): ValidationResult {
+	const dir = incidentDir(id, root);
+	if (!existsSync(dir)) {
+		return {
+			ok: false,
+			errors: [{ file: dir, path: '$', message: `no incident folder at ${dir}` }]
+		};
+	}
+	return validateIncident(readIncidentFolder(dir));
+}

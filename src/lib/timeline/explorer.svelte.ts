@@ -1,0 +1,207 @@
+/**
+ * The explorer's state: what the timeline shows (window, zone, lanes, filters) and everything
+ * derived from it. Components read it and call its methods; they hold no logic of their own.
+ * The URL is a serialisation of `view` plus the selected event in the path.
+ */
+import { scaleLinear } from 'd3-scale';
+import { matchesQuery, type ModelIndex } from '../model';
+import { zoneChoices, type ZoneChoice } from '../model/format-time';
+import { toItems, eventExtent, type LaneMode } from './items';
+import { layoutTimeline, type LayoutOptions } from './layout';
+import { zonedTicks } from './ticks';
+import { clampWindow, DEFAULT_VIEW, type ViewState } from '../url/view-state';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export class Explorer {
+	readonly index: ModelIndex;
+	/** Visible window, ms since the epoch. */
+	window = $state<[number, number]>([0, 1]);
+	tz = $state<ViewState['tz']>(DEFAULT_VIEW.tz);
+	lanes = $state<LaneMode>(DEFAULT_VIEW.lanes);
+	parties = $state<string[]>([]);
+	categories = $state<string[]>([]);
+	q = $state('');
+	/** Plot width in px, measured by the component. */
+	width = $state(960);
+	compact = $state(false);
+	viewerZone = $state('UTC');
+
+	constructor(index: ModelIndex) {
+		this.index = index;
+		this.window = index.focus;
+	}
+
+	readonly zones: ZoneChoice[] = $derived(zoneChoices(this.index.model.incident, this.viewerZone));
+	readonly zone: ZoneChoice = $derived(this.zones.find((z) => z.id === this.tz) ?? this.zones[0]!);
+
+	/** Events that pass the party, category and text filters, in time order. */
+	readonly visibleEvents = $derived.by(() => {
+		const parties = new Set(this.parties);
+		const cats = new Set(this.categories);
+		return this.index.chronological.filter(
+			(e) =>
+				(cats.size === 0 || cats.has(e.category)) &&
+				(parties.size === 0 || e.parties.some((p) => parties.has(p.party))) &&
+				matchesQuery(e, this.q)
+		);
+	});
+
+	readonly filtered = $derived(
+		this.parties.length > 0 || this.categories.length > 0 || this.q.trim() !== ''
+	);
+
+	/** Lanes for the current grouping, in the incident's own order, only those with events. */
+	readonly laneList = $derived.by(() => {
+		const { model, partyById } = this.index;
+		const used = new Set(toItems(model.events, this.lanes, partyById).map((i) => i.lane));
+		const all =
+			this.lanes === 'side'
+				? model.incident.sides.map((s) => ({ id: s.id, name: s.name }))
+				: this.lanes === 'category'
+					? model.incident.categories.map((c) => ({ id: c.id, name: c.name }))
+					: model.parties.map((p) => ({ id: p.id, name: p.shortName ?? p.name }));
+		return all.filter((l) => used.has(l.id));
+	});
+
+	readonly items = $derived(toItems(this.visibleEvents, this.lanes, this.index.partyById));
+
+	readonly scale = $derived(scaleLinear().domain(this.window).range([0, this.width]));
+
+	readonly layoutOptions: Partial<LayoutOptions> = $derived(
+		this.compact ? { maxRows: 3, labelMaxWidth: 150, rowHeight: 28 } : {}
+	);
+
+	readonly layout = $derived(
+		layoutTimeline(this.items, this.laneList, this.scale, this.width, this.layoutOptions)
+	);
+
+	readonly ticks = $derived(zonedTicks(this.window[0], this.window[1], this.zone.zone, this.width));
+
+	get view(): ViewState {
+		return {
+			window: this.window,
+			tz: this.tz,
+			lanes: this.lanes,
+			parties: this.parties,
+			categories: this.categories,
+			q: this.q
+		};
+	}
+
+	/** Applies a parsed URL state; a null window means "the default for this page". */
+	apply(state: ViewState, defaultWindow: [number, number]) {
+		this.window = state.window ?? defaultWindow;
+		this.tz = state.tz;
+		this.lanes = state.lanes;
+		this.parties = state.parties;
+		this.categories = state.categories;
+		this.q = state.q;
+	}
+
+	setWindow(w: [number, number]) {
+		this.window = clampWindow(w, this.index.span);
+	}
+
+	/** Zooms by factor around an instant (default: the window's centre). k > 1 zooms in. */
+	zoomBy(k: number, at = (this.window[0] + this.window[1]) / 2) {
+		const [a, b] = this.window;
+		this.setWindow([at - (at - a) / k, at + (b - at) / k]);
+	}
+
+	/** Pans by a fraction of the window's width (negative: back in time). */
+	panBy(fraction: number) {
+		const [a, b] = this.window;
+		const d = (b - a) * fraction;
+		this.setWindow([a + d, b + d]);
+	}
+
+	/** A window that shows the event with context either side. */
+	windowFor(eventId: string): [number, number] {
+		const e = this.index.eventById.get(eventId);
+		if (!e) return this.index.focus;
+		const { extent } = eventExtent(e);
+		const length = extent[1] - extent[0];
+		const pad = Math.max(length * 0.6, e.precision === 'minute' ? 45 * 60_000 : e.precision === 'hour' ? 3 * HOUR : 2 * DAY);
+		return clampWindow([extent[0] - pad, extent[1] + pad], this.index.span);
+	}
+
+	/** Moves the window so the event is in view, keeping the zoom level when it is wide enough. */
+	windowShowing(eventId: string): [number, number] {
+		const e = this.index.eventById.get(eventId);
+		if (!e) return this.window;
+		const { extent } = eventExtent(e);
+		const [a, b] = this.window;
+		const width = b - a;
+		if (extent[0] >= a + width * 0.05 && extent[1] <= b - width * 0.05) return this.window;
+		if (extent[1] - extent[0] > width * 0.8) return this.windowFor(eventId);
+		const mid = (extent[0] + extent[1]) / 2;
+		return clampWindow([mid - width / 2, mid + width / 2], this.index.span);
+	}
+
+	/** The event before or after the given one among those visible, in time order. */
+	neighbour(eventId: string | null, direction: 1 | -1): string | null {
+		const list = this.visibleEvents;
+		if (list.length === 0) return null;
+		const i = eventId ? list.findIndex((e) => e.id === eventId) : -1;
+		if (i === -1) {
+			// Nothing selected (or filtered out): start from the window's left or right edge.
+			const mid = (this.window[0] + this.window[1]) / 2;
+			const after = list.findIndex((e) => eventExtent(e).start >= mid);
+			const j = direction === 1 ? (after === -1 ? list.length - 1 : after) : after === -1 ? list.length - 1 : Math.max(0, after - 1);
+			return list[j]!.id;
+		}
+		return list[i + direction]?.id ?? null;
+	}
+
+	toggleParty(id: string) {
+		this.parties = this.parties.includes(id) ? this.parties.filter((p) => p !== id) : [...this.parties, id];
+	}
+
+	toggleCategory(id: string) {
+		this.categories = this.categories.includes(id)
+			? this.categories.filter((c) => c !== id)
+			: [...this.categories, id];
+	}
+
+	clearFilters() {
+		this.parties = [];
+		this.categories = [];
+		this.q = '';
+	}
+}
+
+/**
+ * Eases the explorer's window to a target over a short time; jumps at once when the user asks
+ * for reduced motion. Returns a function that cancels the animation.
+ */
+export function animateWindow(
+	explorer: Explorer,
+	target: [number, number],
+	reducedMotion: boolean,
+	duration = 450
+): () => void {
+	const from = explorer.window;
+	if (reducedMotion || typeof requestAnimationFrame === 'undefined') {
+		explorer.setWindow(target);
+		return () => {};
+	}
+	// Interpolate centre linearly and width geometrically, so zooming feels even at every scale.
+	const c0 = (from[0] + from[1]) / 2;
+	const c1 = (target[0] + target[1]) / 2;
+	const w0 = Math.log(from[1] - from[0]);
+	const w1 = Math.log(target[1] - target[0]);
+	const t0 = performance.now();
+	let frame = 0;
+	const step = (now: number) => {
+		const p = Math.min(1, (now - t0) / duration);
+		const e = p < 0.5 ? 4 * p * p * p : 1 - Math.pow(-2 * p + 2, 3) / 2;
+		const c = c0 + (c1 - c0) * e;
+		const w = Math.exp(w0 + (w1 - w0) * e);
+		explorer.setWindow(p === 1 ? target : [c - w / 2, c + w / 2]);
+		if (p < 1) frame = requestAnimationFrame(step);
+	};
+	frame = requestAnimationFrame(step);
+	return () => cancelAnimationFrame(frame);
+}

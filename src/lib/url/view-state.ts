@@ -1,0 +1,148 @@
+/**
+ * The view state as URL search parameters: a typed codec, so a pasted link reproduces the view.
+ *
+ *   from, to   visible window, ISO 8601 UTC to the second ("2016-09-17T12:30:00Z")
+ *   tz         incident | utc | washington | local
+ *   lanes      side | category | party
+ *   parties    comma-separated party ids to keep (empty: all)
+ *   cats       comma-separated category ids to keep (empty: all)
+ *   q          text search over titles and summaries
+ *
+ * Parsing never throws: anything unknown or malformed falls back to the default, and is
+ * reported in `notes` so the page can say what it ignored.
+ */
+import { LANE_MODES, type LaneMode } from '../timeline/items';
+import { ZONE_IDS, type ZoneId } from '../model/format-time';
+import { parseInstant } from '../model/time';
+
+export interface ViewState {
+	/** Visible window in ms since the epoch; null means the default for the page. */
+	window: [number, number] | null;
+	tz: ZoneId;
+	lanes: LaneMode;
+	parties: string[];
+	categories: string[];
+	q: string;
+}
+
+export interface ViewContext {
+	partyIds: ReadonlySet<string>;
+	categoryIds: ReadonlySet<string>;
+	/** The incident's span; windows are kept within it (with a margin). */
+	span: [number, number];
+}
+
+export const DEFAULT_VIEW: ViewState = {
+	window: null,
+	tz: 'incident',
+	lanes: 'side',
+	parties: [],
+	categories: [],
+	q: ''
+};
+
+/** The narrowest window anyone can zoom to: five minutes. */
+export const MIN_WINDOW_MS = 5 * 60_000;
+const MAX_QUERY = 200;
+
+export function formatUtc(t: number): string {
+	return new Date(Math.round(t / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+function parseTime(value: string | null): number {
+	if (!value || value.length > 40) return NaN;
+	// Accept a plain date too ("2016-09-17" = midnight UTC): people type these by hand.
+	const v = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00Z` : value;
+	return parseInstant(v);
+}
+
+/** Clamps a window into the span (plus a margin) and to the minimum width. */
+export function clampWindow(w: [number, number], span: [number, number]): [number, number] {
+	const margin = (span[1] - span[0]) * 0.05;
+	const lo = span[0] - margin;
+	const hi = span[1] + margin;
+	let [a, b] = w[0] <= w[1] ? w : [w[1], w[0]];
+	let width = Math.min(Math.max(b - a, MIN_WINDOW_MS), hi - lo);
+	const mid = (a + b) / 2;
+	a = mid - width / 2;
+	b = mid + width / 2;
+	if (a < lo) [a, b] = [lo, lo + width];
+	if (b > hi) [a, b] = [hi - width, hi];
+	return [Math.round(a / 1000) * 1000, Math.round(b / 1000) * 1000];
+}
+
+function parseList(value: string | null, known: ReadonlySet<string>, what: string, notes: string[]): string[] {
+	if (!value) return [];
+	const out: string[] = [];
+	for (const raw of value.split(',')) {
+		const id = raw.trim();
+		if (!id) continue;
+		if (known.has(id)) {
+			if (!out.includes(id)) out.push(id);
+		} else notes.push(`Ignored unknown ${what} "${id.slice(0, 60)}".`);
+	}
+	return out;
+}
+
+export function parseViewState(
+	params: URLSearchParams,
+	ctx: ViewContext
+): { state: ViewState; notes: string[] } {
+	const notes: string[] = [];
+	const state: ViewState = { ...DEFAULT_VIEW, parties: [], categories: [] };
+
+	const fromRaw = params.get('from');
+	const toRaw = params.get('to');
+	if (fromRaw !== null || toRaw !== null) {
+		const from = parseTime(fromRaw);
+		const to = parseTime(toRaw);
+		if (Number.isFinite(from) && Number.isFinite(to) && from !== to) {
+			state.window = clampWindow([from, to], ctx.span);
+		} else {
+			notes.push('Ignored the time window in the link: "from" and "to" must be two different ISO 8601 times.');
+		}
+	}
+
+	const tz = params.get('tz');
+	if (tz !== null) {
+		if ((ZONE_IDS as string[]).includes(tz)) state.tz = tz as ZoneId;
+		else notes.push(`Ignored unknown time zone "${tz.slice(0, 40)}"; showing ${DEFAULT_VIEW.tz} time.`);
+	}
+
+	const lanes = params.get('lanes');
+	if (lanes !== null) {
+		if ((LANE_MODES as string[]).includes(lanes)) state.lanes = lanes as LaneMode;
+		else notes.push(`Ignored unknown lane grouping "${lanes.slice(0, 40)}".`);
+	}
+
+	state.parties = parseList(params.get('parties'), ctx.partyIds, 'party', notes);
+	state.categories = parseList(params.get('cats'), ctx.categoryIds, 'category', notes);
+	state.q = (params.get('q') ?? '').slice(0, MAX_QUERY);
+	return { state, notes };
+}
+
+/** Writes only what differs from the defaults, in a fixed order, so links stay short and stable. */
+export function serializeViewState(state: ViewState): URLSearchParams {
+	const p = new URLSearchParams();
+	if (state.window) {
+		p.set('from', formatUtc(state.window[0]));
+		p.set('to', formatUtc(state.window[1]));
+	}
+	if (state.tz !== DEFAULT_VIEW.tz) p.set('tz', state.tz);
+	if (state.lanes !== DEFAULT_VIEW.lanes) p.set('lanes', state.lanes);
+	if (state.parties.length) p.set('parties', state.parties.join(','));
+	if (state.categories.length) p.set('cats', state.categories.join(','));
+	if (state.q) p.set('q', state.q);
+	return p;
+}
+
+/** The query string without the escapes of ":" and "," that make pasted links unreadable. */
+export function queryString(params: URLSearchParams): string {
+	return params.toString().replace(/%3A/gi, ':').replace(/%2C/gi, ',');
+}
+
+/** "?from=…&to=…" or "" — for building hrefs. */
+export function viewQuery(state: ViewState): string {
+	const s = queryString(serializeViewState(state));
+	return s ? `?${s}` : '';
+}

@@ -1,0 +1,23 @@
+import { error } from '@sveltejs/kit';
+import { index } from '$lib/incident';
+import { eventsCsv } from '$lib/model/export';
+import type { EntryGenerator, RequestHandler } from './$types';
+
+export const prerender = true;
+
+const id = index.model.incident.id;
+
+/** The validated model and its events as CSV, published for researchers to reuse. */
+export const entries: EntryGenerator = () => [{ file: `${id}.json` }, { file: `${id}-events.csv` }];
+
+export const GET: RequestHandler = ({ params }) => {
+	if (params.file === `${id}.json`) {
+		const { incident, parties, events, relations, casualties, sources } = index.model;
+		const body = JSON.stringify({ incident, parties, events, relations, casualties, sources }, null, 2);
+		return new Response(body, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+	}
+	if (params.file === `${id}-events.csv`) {
+		return new Response(eventsCsv(index.model), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+	}
+	error(404, 'No such data file');
+};

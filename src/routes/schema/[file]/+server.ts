@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import { fileSchemas, incidentSchema } from '$lib/model/json-schema';
+import type { EntryGenerator, RequestHandler } from './$types';
+
+export const prerender = true;
+
+const schemas: Record<string, Record<string, unknown>> = {
+	'incident.schema.json': incidentSchema(),
+	...fileSchemas()
+};
+
+/** The JSON Schemas, generated from the same definitions the validator uses. */
+export const entries: EntryGenerator = () => Object.keys(schemas).map((file) => ({ file }));
+
+export const GET: RequestHandler = ({ params }) => {
+	const schema = schemas[params.file];
+	if (!schema) error(404, 'No such schema');
+	return new Response(JSON.stringify(schema, null, 2), {
+		headers: { 'content-type': 'application/schema+json; charset=utf-8' }
+	});
+};

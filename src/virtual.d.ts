@@ -1,0 +1,5 @@
+declare module 'virtual:sightline/incident' {
+	import type { IncidentModel } from '$lib/model/schema';
+	const model: IncidentModel;
+	export default model;
+}

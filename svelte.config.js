@@ -1,0 +1,16 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		// Every page is prerendered; 404.html is what static hosts serve for unknown paths,
+		// and it boots the client router so an unknown event id shows the helpful 404 page.
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
+		paths: { base: process.env.SIGHTLINE_BASE_PATH ?? '' },
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+	}
+};
+
+export default config;
