@@ -28,7 +28,11 @@ function find() {
 		console.error(`setup-browser: CHROMIUM_PATH is set to ${fromEnv}, but nothing is there.`);
 		process.exit(1);
 	}
-	return playwrightManaged() ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null;
+	return (
+		playwrightManaged() ??
+		['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ??
+		null
+	);
 }
 
 let path = find();
@@ -36,12 +40,18 @@ if (!path) {
 	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 	const hasApt = existsSync('/usr/bin/apt-get');
 	if (isRoot && hasApt) {
-		console.log('setup-browser: no Chromium found; installing Debian\'s "chromium" package (apt-get)…');
+		console.log(
+			'setup-browser: no Chromium found; installing Debian\'s "chromium" package (apt-get)…'
+		);
 		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 		const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-		const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+		const install =
+			update.status === 0 &&
+			spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
 		if (!install || install.status !== 0) {
-			console.error('setup-browser: apt-get could not install chromium. Install it by hand: apt-get install chromium');
+			console.error(
+				'setup-browser: apt-get could not install chromium. Install it by hand: apt-get install chromium'
+			);
 			process.exit(1);
 		}
 		path = find();

@@ -26,7 +26,9 @@ export function incidentData(): Plugin {
 			const result = loadIncident(incident);
 			if (!result.ok) {
 				const lines = result.errors.map((e) => '  ' + formatError(e)).join('\n');
-				this.error(`incident "${incident}" is not valid (${result.errors.length} problem(s)):\n${lines}`);
+				this.error(
+					`incident "${incident}" is not valid (${result.errors.length} problem(s)):\n${lines}`
+				);
 			}
 			// JSON.parse of a string literal is faster to start than the same object literal.
 			return `export default JSON.parse(${JSON.stringify(JSON.stringify(result.model))});`;

@@ -28,13 +28,20 @@ export interface ZoneChoice {
 }
 
 /** The zones offered in the selector: the incident's own, UTC, Washington and the viewer's. */
-export function zoneChoices(incident: Pick<Incident, 'timeZone' | 'timeZoneLabel'>, viewerZone = 'UTC'): ZoneChoice[] {
+export function zoneChoices(
+	incident: Pick<Incident, 'timeZone' | 'timeZoneLabel'>,
+	viewerZone = 'UTC'
+): ZoneChoice[] {
 	const city = viewerZone.split('/').pop()?.replace(/_/g, ' ') ?? viewerZone;
 	return [
 		{ id: 'incident', zone: incident.timeZone, label: incident.timeZoneLabel },
 		{ id: 'utc', zone: 'UTC', label: 'UTC' },
 		{ id: 'washington', zone: 'America/New_York', label: 'Washington' },
-		{ id: 'local', zone: viewerZone, label: viewerZone === 'UTC' ? 'UTC (your zone)' : `${city} (your zone)` }
+		{
+			id: 'local',
+			zone: viewerZone,
+			label: viewerZone === 'UTC' ? 'UTC (your zone)' : `${city} (your zone)`
+		}
 	];
 }
 
@@ -52,15 +59,19 @@ function dateText(e: Pick<IncidentEvent, 'start' | 'end' | 'precision'>): string
 	if (e.precision === 'month') {
 		if (!e.end) return monthLabel(s);
 		const en = statedWall(e.end);
-		return monthLabel(s) === monthLabel(en) ? monthLabel(s) : `${monthLabel(s)} – ${monthLabel(en)}`;
+		return monthLabel(s) === monthLabel(en)
+			? monthLabel(s)
+			: `${monthLabel(s)} – ${monthLabel(en)}`;
 	}
 	if (!e.end) return dayLabel(s);
 	const en = statedWall(e.end);
 	const a = wallParts(s);
 	const b = wallParts(en);
 	if (dayLabel(s) === dayLabel(en)) return dayLabel(s);
-	if (a.year === b.year && a.month === b.month) return `${a.day}–${b.day} ${MONTHS[a.month]} ${a.year}`;
-	if (a.year === b.year) return `${a.day} ${MONTHS[a.month]} – ${b.day} ${MONTHS[b.month]} ${a.year}`;
+	if (a.year === b.year && a.month === b.month)
+		return `${a.day}–${b.day} ${MONTHS[a.month]} ${a.year}`;
+	if (a.year === b.year)
+		return `${a.day} ${MONTHS[a.month]} – ${b.day} ${MONTHS[b.month]} ${a.year}`;
 	return `${dayLabel(s)} – ${dayLabel(en)}`;
 }
 
@@ -68,7 +79,8 @@ function clockText(e: Pick<IncidentEvent, 'start' | 'end'>, zone: string, label:
 	const s = toWall(parseInstant(e.start), zone);
 	if (!e.end) return `${clock(s)} ${label}, ${dayLabel(s, true)}`;
 	const en = toWall(parseInstant(e.end), zone);
-	if (dayLabel(s) === dayLabel(en)) return `${clock(s)}–${clock(en)} ${label}, ${dayLabel(s, true)}`;
+	if (dayLabel(s) === dayLabel(en))
+		return `${clock(s)}–${clock(en)} ${label}, ${dayLabel(s, true)}`;
 	return `${clock(s)} ${label}, ${dayLabel(s, true)} – ${clock(en)}, ${dayLabel(en, true)}`;
 }
 
@@ -114,6 +126,7 @@ export function formatWindow(from: number, to: number, zone: ZoneChoice): string
 	const span = to - from;
 	if (span > 2 * 86_400_000 * 30) return `${monthLabel(a)} – ${monthLabel(b)}`;
 	if (span > 2 * 86_400_000) return `${dayLabel(a)} – ${dayLabel(b)}`;
-	if (dayLabel(a) === dayLabel(b)) return `${dayLabel(a, true)}, ${clock(a)}–${clock(b)} ${zone.label}`;
+	if (dayLabel(a) === dayLabel(b))
+		return `${dayLabel(a, true)}, ${clock(a)}–${clock(b)} ${zone.label}`;
 	return `${dayLabel(a)} ${clock(a)} – ${dayLabel(b)} ${clock(b)} ${zone.label}`;
 }

@@ -59,7 +59,8 @@ export function buildIndex(model: IncidentModel): ModelIndex {
  */
 export function numberCitations(lists: Citation[][]): Map<string, number> {
 	const numbers = new Map<string, number>();
-	for (const list of lists) for (const c of list) if (!numbers.has(c.source)) numbers.set(c.source, numbers.size + 1);
+	for (const list of lists)
+		for (const c of list) if (!numbers.has(c.source)) numbers.set(c.source, numbers.size + 1);
 	return numbers;
 }
 
@@ -74,5 +75,8 @@ export function matchesQuery(e: Pick<IncidentEvent, 'title' | 'summary'>, q: str
 }
 
 function fold(s: string): string {
-	return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+	return s
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase();
 }

@@ -9,7 +9,11 @@ import { files, IncidentModel, type FileName } from './schema';
 const BASE = 'https://sightline.invalid/schema/';
 
 function toSchema(type: z.ZodType, id: string, title: string): Record<string, unknown> {
-	const schema = z.toJSONSchema(type, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
+	const schema = z.toJSONSchema(type, {
+		target: 'draft-2020-12',
+		unrepresentable: 'any',
+		io: 'input'
+	});
 	return { ...schema, $id: BASE + id, title };
 }
 
@@ -17,7 +21,10 @@ function toSchema(type: z.ZodType, id: string, title: string): Record<string, un
 export function fileSchemas(): Record<string, Record<string, unknown>> {
 	const out: Record<string, Record<string, unknown>> = {};
 	for (const [name, type] of Object.entries(files) as [FileName, z.ZodType][]) {
-		const schemaName = name === 'incident.json' ? 'incident-file.schema.json' : name.replace(/\.json$/, '.schema.json');
+		const schemaName =
+			name === 'incident.json'
+				? 'incident-file.schema.json'
+				: name.replace(/\.json$/, '.schema.json');
 		out[schemaName] = toSchema(type, schemaName, `Sightline incident file: ${name}`);
 	}
 	return out;

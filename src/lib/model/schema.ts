@@ -40,11 +40,9 @@ export const PartialDate = z
 	})
 	.meta({ description: 'YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source is.' });
 
-export const HttpUrl = z
-	.string()
-	.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, {
-		error: (issue) => `must be an http:// or https:// URL; got ${JSON.stringify(issue.input)}`
-	});
+export const HttpUrl = z.string().regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, {
+	error: (issue) => `must be an http:// or https:// URL; got ${JSON.stringify(issue.input)}`
+});
 
 export const Precision = z
 	.enum(['minute', 'hour', 'day', 'month', 'year'])
@@ -74,7 +72,11 @@ export function isKnownTimeZone(zone: string): boolean {
 /** A pointer from a record to a source, optionally to the exact words or place in it. */
 export const Citation = z.strictObject({
 	source: Id.meta({ description: 'id of a record in sources.json' }),
-	quote: z.string().min(1).optional().meta({ description: 'Short verbatim quote from the source.' }),
+	quote: z
+		.string()
+		.min(1)
+		.optional()
+		.meta({ description: 'Short verbatim quote from the source.' }),
 	locator: z
 		.string()
 		.min(1)
@@ -102,11 +104,9 @@ export const Source = z
 		id: Id,
 		title: z.string().min(1),
 		publisher: z.string().min(1),
-		via: z
-			.string()
-			.min(1)
-			.optional()
-			.meta({ description: 'Where the stored copy was read, when it is a repost of the publisher.' }),
+		via: z.string().min(1).optional().meta({
+			description: 'Where the stored copy was read, when it is a repost of the publisher.'
+		}),
 		published: PartialDate.nullable().meta({ description: 'null when the page shows no date.' }),
 		url: HttpUrl,
 		kind: SourceKind,
@@ -223,7 +223,9 @@ export const Event = z.strictObject({
 /** A count of people: exact, a range, or bounded on one side, as the claimant put it. */
 export const Count = z.union([
 	z.number().int().min(0),
-	z.strictObject({ min: z.number().int().min(0), max: z.number().int().min(0) }),
+	z
+		.strictObject({ min: z.number().int().min(0), max: z.number().int().min(0) })
+		.refine((r) => r.max >= r.min, { error: 'max must not be below min', path: ['max'] }),
 	z.strictObject({ atLeast: z.number().int().min(0) }),
 	z.strictObject({ about: z.number().int().min(0) }),
 	z.strictObject({ moreThan: z.number().int().min(0) })

@@ -54,7 +54,9 @@ export function describeJsonError(text: string, e: unknown): string {
 	const before = text.slice(0, offset);
 	const line = before.split('\n').length;
 	const column = offset - before.lastIndexOf('\n');
-	const detail = message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected/, 'unexpected');
+	const detail = message
+		.replace(/ in JSON at position \d+.*$/, '')
+		.replace(/^Unexpected/, 'unexpected');
 	return `not valid JSON at line ${line}, column ${column}: ${detail}`;
 }
 

@@ -33,7 +33,9 @@ export class Explorer {
 		this.window = index.focus;
 	}
 
-	readonly zones: ZoneChoice[] = $derived(zoneChoices(this.index.model.incident, this.viewerZone));
+	readonly zones: ZoneChoice[] = $derived.by(() =>
+		zoneChoices(this.index.model.incident, this.viewerZone)
+	);
 	readonly zone: ZoneChoice = $derived(this.zones.find((z) => z.id === this.tz) ?? this.zones[0]!);
 
 	/** Events that pass the party, category and text filters, in time order. */
@@ -65,7 +67,7 @@ export class Explorer {
 		return all.filter((l) => used.has(l.id));
 	});
 
-	readonly items = $derived(toItems(this.visibleEvents, this.lanes, this.index.partyById));
+	readonly items = $derived.by(() => toItems(this.visibleEvents, this.lanes, this.index.partyById));
 
 	readonly scale = $derived(scaleLinear().domain(this.window).range([0, this.width]));
 
@@ -123,7 +125,10 @@ export class Explorer {
 		if (!e) return this.index.focus;
 		const { extent } = eventExtent(e);
 		const length = extent[1] - extent[0];
-		const pad = Math.max(length * 0.6, e.precision === 'minute' ? 45 * 60_000 : e.precision === 'hour' ? 3 * HOUR : 2 * DAY);
+		const pad = Math.max(
+			length * 0.6,
+			e.precision === 'minute' ? 45 * 60_000 : e.precision === 'hour' ? 3 * HOUR : 2 * DAY
+		);
 		return clampWindow([extent[0] - pad, extent[1] + pad], this.index.span);
 	}
 
@@ -149,14 +154,23 @@ export class Explorer {
 			// Nothing selected (or filtered out): start from the window's left or right edge.
 			const mid = (this.window[0] + this.window[1]) / 2;
 			const after = list.findIndex((e) => eventExtent(e).start >= mid);
-			const j = direction === 1 ? (after === -1 ? list.length - 1 : after) : after === -1 ? list.length - 1 : Math.max(0, after - 1);
+			const j =
+				direction === 1
+					? after === -1
+						? list.length - 1
+						: after
+					: after === -1
+						? list.length - 1
+						: Math.max(0, after - 1);
 			return list[j]!.id;
 		}
 		return list[i + direction]?.id ?? null;
 	}
 
 	toggleParty(id: string) {
-		this.parties = this.parties.includes(id) ? this.parties.filter((p) => p !== id) : [...this.parties, id];
+		this.parties = this.parties.includes(id)
+			? this.parties.filter((p) => p !== id)
+			: [...this.parties, id];
 	}
 
 	toggleCategory(id: string) {

@@ -28,7 +28,12 @@ const M = 60_000;
 export const APPROXIMATE_MARGIN = { minute: 10 * M, hour: 30 * M } as const;
 
 /** Adds n calendar units to an instant, counted on the wall clock the source stated. */
-function addCalendar(t: number, offsetMin: number, unit: 'day' | 'month' | 'year', n: number): number {
+function addCalendar(
+	t: number,
+	offsetMin: number,
+	unit: 'day' | 'month' | 'year',
+	n: number
+): number {
 	const d = new Date(t + offsetMin * M);
 	if (unit === 'day') d.setUTCDate(d.getUTCDate() + n);
 	if (unit === 'month') d.setUTCMonth(d.getUTCMonth() + n);
@@ -36,7 +41,9 @@ function addCalendar(t: number, offsetMin: number, unit: 'day' | 'month' | 'year
 	return d.getTime() - offsetMin * M;
 }
 
-export function eventExtent(e: Pick<IncidentEvent, 'start' | 'end' | 'precision' | 'approximate'>): {
+export function eventExtent(
+	e: Pick<IncidentEvent, 'start' | 'end' | 'precision' | 'approximate'>
+): {
 	start: number;
 	end: number | null;
 	extent: [number, number];

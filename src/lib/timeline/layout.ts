@@ -82,7 +82,11 @@ export interface TimelineLayout {
 /** Truncates a title to what fits, with an ellipsis. */
 export function fitLabel(title: string, maxWidth: number, charWidth: number): string {
 	const maxChars = Math.floor(maxWidth / charWidth);
-	return title.length <= maxChars ? title : title.slice(0, Math.max(1, maxChars - 1)).trimEnd() + '…';
+	if (title.length <= maxChars) return title;
+	const cut = title.slice(0, Math.max(1, maxChars - 1));
+	// Break between words when that keeps most of the room; a half word reads badly.
+	const space = cut.lastIndexOf(' ');
+	return (space > cut.length * 0.6 ? cut.slice(0, space) : cut).trimEnd() + '…';
 }
 
 interface Placed {
@@ -124,7 +128,8 @@ export function layoutTimeline(
 	const byLane = new Map<string, Placed[]>(lanes.map((l) => [l.id, []]));
 	for (const item of items) {
 		const placed = place(item, x, o);
-		if (Math.max(placed.x1, placed.e1) < -o.labelMaxWidth || Math.min(placed.x0, placed.e0) > width) continue;
+		if (Math.max(placed.x1, placed.e1) < -o.labelMaxWidth || Math.min(placed.x0, placed.e0) > width)
+			continue;
 		byLane.get(item.lane)?.push(placed);
 	}
 
@@ -132,7 +137,9 @@ export function layoutTimeline(
 	const out: LaneLayout[] = [];
 	for (const lane of lanes) {
 		const placed = byLane.get(lane.id)!;
-		placed.sort((a, b) => a.x0 - b.x0 || a.item.start - b.item.start || (a.item.id < b.item.id ? -1 : 1));
+		placed.sort(
+			(a, b) => a.x0 - b.x0 || a.item.start - b.item.start || (a.item.id < b.item.id ? -1 : 1)
+		);
 		const rowEnds: number[] = [];
 		const marks: EventMark[] = [];
 		const overflow: Placed[] = [];
@@ -159,7 +166,18 @@ export function layoutTimeline(
 				continue;
 			}
 			rowEnds[row] = end;
-			marks.push({ kind: 'event', id: p.item.id, item: p.item, row, x0: p.x0, x1: p.x1, e0: p.e0, e1: p.e1, label, y: 0 });
+			marks.push({
+				kind: 'event',
+				id: p.item.id,
+				item: p.item,
+				row,
+				x0: p.x0,
+				x1: p.x1,
+				e0: p.e0,
+				e1: p.e1,
+				label,
+				y: 0
+			});
 		}
 
 		const clusters: ClusterMark[] = [];

@@ -112,8 +112,15 @@ export function zonedTicks(from: number, to: number, zone: string, widthPx: numb
 	if (ctxInterval) {
 		// The first context label names the unit already under way at the left edge.
 		const first = ctxInterval.floor(new Date(wFrom));
-		for (const d of [first, ...ctxInterval.range(new Date(first.getTime() + 1), new Date(wTo + 1))]) {
-			context.push({ t: fromWall(d.getTime(), zone), label: contextLabel(step.unit, d.getTime()), major: true });
+		for (const d of [
+			first,
+			...ctxInterval.range(new Date(first.getTime() + 1), new Date(wTo + 1))
+		]) {
+			context.push({
+				t: fromWall(d.getTime(), zone),
+				label: contextLabel(step.unit, d.getTime()),
+				major: true
+			});
 		}
 	}
 	return { unit: step.unit, stepMs: step.ms, ticks, context };

@@ -62,7 +62,7 @@ export function clampWindow(w: [number, number], span: [number, number]): [numbe
 	const lo = span[0] - margin;
 	const hi = span[1] + margin;
 	let [a, b] = w[0] <= w[1] ? w : [w[1], w[0]];
-	let width = Math.min(Math.max(b - a, MIN_WINDOW_MS), hi - lo);
+	const width = Math.min(Math.max(b - a, MIN_WINDOW_MS), hi - lo);
 	const mid = (a + b) / 2;
 	a = mid - width / 2;
 	b = mid + width / 2;
@@ -71,7 +71,12 @@ export function clampWindow(w: [number, number], span: [number, number]): [numbe
 	return [Math.round(a / 1000) * 1000, Math.round(b / 1000) * 1000];
 }
 
-function parseList(value: string | null, known: ReadonlySet<string>, what: string, notes: string[]): string[] {
+function parseList(
+	value: string | null,
+	known: ReadonlySet<string>,
+	what: string,
+	notes: string[]
+): string[] {
 	if (!value) return [];
 	const out: string[] = [];
 	for (const raw of value.split(',')) {
@@ -99,14 +104,19 @@ export function parseViewState(
 		if (Number.isFinite(from) && Number.isFinite(to) && from !== to) {
 			state.window = clampWindow([from, to], ctx.span);
 		} else {
-			notes.push('Ignored the time window in the link: "from" and "to" must be two different ISO 8601 times.');
+			notes.push(
+				'Ignored the time window in the link: "from" and "to" must be two different ISO 8601 times.'
+			);
 		}
 	}
 
 	const tz = params.get('tz');
 	if (tz !== null) {
 		if ((ZONE_IDS as string[]).includes(tz)) state.tz = tz as ZoneId;
-		else notes.push(`Ignored unknown time zone "${tz.slice(0, 40)}"; showing ${DEFAULT_VIEW.tz} time.`);
+		else
+			notes.push(
+				`Ignored unknown time zone "${tz.slice(0, 40)}"; showing ${DEFAULT_VIEW.tz} time.`
+			);
 	}
 
 	const lanes = params.get('lanes');

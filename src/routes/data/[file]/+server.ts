@@ -13,11 +13,17 @@ export const entries: EntryGenerator = () => [{ file: `${id}.json` }, { file: `$
 export const GET: RequestHandler = ({ params }) => {
 	if (params.file === `${id}.json`) {
 		const { incident, parties, events, relations, casualties, sources } = index.model;
-		const body = JSON.stringify({ incident, parties, events, relations, casualties, sources }, null, 2);
+		const body = JSON.stringify(
+			{ incident, parties, events, relations, casualties, sources },
+			null,
+			2
+		);
 		return new Response(body, { headers: { 'content-type': 'application/json; charset=utf-8' } });
 	}
 	if (params.file === `${id}-events.csv`) {
-		return new Response(eventsCsv(index.model), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+		return new Response(eventsCsv(index.model), {
+			headers: { 'content-type': 'text/csv; charset=utf-8' }
+		});
 	}
 	error(404, 'No such data file');
 };

@@ -7,6 +7,11 @@ export const entries: EntryGenerator = () => index.model.events.map((e) => ({ id
 
 export const load: PageLoad = ({ params }) => {
 	const event = index.eventById.get(params.id);
-	if (!event) error(404, { message: `There is no event "${params.id}" in this incident.`, missingId: params.id, kind: 'event' });
+	if (!event)
+		error(404, {
+			message: `There is no event "${params.id}" in this incident.`,
+			missingId: params.id,
+			kind: 'event'
+		});
 	return { event };
 };

@@ -1,0 +1,55 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+
+// scripts/setup-browser.mjs finds (or installs) a Chromium and records its path here.
+const recorded = existsSync('.playwright-browser')
+	? readFileSync('.playwright-browser', 'utf8').trim()
+	: '';
+const executablePath = process.env.CHROMIUM_PATH || recorded || undefined;
+const PORT = 4173;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: process.env.CI ? 1 : 2,
+	retries: 0,
+	timeout: 30_000,
+	expect: { timeout: 7_000 },
+	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		// Tests read times in named zones; the browser's own zone is pinned so "your zone" is known.
+		timezoneId: 'Europe/Berlin',
+		locale: 'en-GB',
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+				'--disable-quic'
+			]
+		}
+	},
+	projects: [
+		{
+			name: 'desktop',
+			use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } },
+			testIgnore: /phone\.spec\.ts/
+		},
+		{ name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: /(phone|screens)\.spec\.ts/ }
+	],
+	webServer: {
+		// The static build served as a static host would serve it: what users deploy.
+		command: `npm run build && node scripts/serve.mjs --port ${PORT}`,
+		url: `http://localhost:${PORT}/`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 240_000,
+		stdout: 'ignore',
+		stderr: 'pipe'
+	}
+});

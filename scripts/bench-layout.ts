@@ -1,0 +1,115 @@
+/**
+ * npm run bench: times the timeline's pure pipeline (items → lanes → rows/clusters → ticks)
+ * on seeded synthetic incidents of 1,000, 10,000 and 100,000 events, at three zoom levels.
+ * Prints a table and writes bench-results/layout.json so runs can be compared.
+ * Figures, not assertions: tests never assert timings on these shared machines.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { scaleLinear } from 'd3-scale';
+import type { TimelineItem } from '../src/lib/timeline/items';
+import { layoutTimeline } from '../src/lib/timeline/layout';
+import { zonedTicks } from '../src/lib/timeline/ticks';
+
+const MIN = 60_000;
+const DAY = 1440 * MIN;
+const SPAN: [number, number] = [Date.UTC(2014, 8, 1), Date.UTC(2017, 11, 31)];
+const LANES = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id, name: id.toUpperCase() }));
+
+/** Mulberry32: a small seeded generator, so every run measures the same incident. */
+function rng(seed: number) {
+	return () => {
+		seed |= 0;
+		seed = (seed + 0x6d2b79f5) | 0;
+		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** Events clustered around a few busy days, as real incidents are, with some ranges. */
+function synth(n: number): TimelineItem[] {
+	const r = rng(n);
+	const hotspots = [
+		Date.UTC(2016, 8, 17, 13),
+		Date.UTC(2016, 8, 19, 17),
+		Date.UTC(2015, 9, 20),
+		Date.UTC(2016, 10, 29)
+	];
+	return Array.from({ length: n }, (_, i) => {
+		const clustered = r() < 0.7;
+		const start = clustered
+			? hotspots[Math.floor(r() * hotspots.length)]! + (r() - 0.5) * 2 * DAY * r()
+			: SPAN[0] + r() * (SPAN[1] - SPAN[0]);
+		const end = r() < 0.2 ? start + r() * 3 * 60 * MIN : null;
+		return {
+			id: `e${i}`,
+			title: `Synthetic event ${i}`,
+			lane: LANES[Math.floor(r() * LANES.length)]!.id,
+			start,
+			end,
+			extent: [start, end ?? start],
+			shape: end ? 'range' : 'instant',
+			approximate: r() < 0.2,
+			disputed: r() < 0.1
+		};
+	});
+}
+
+const WINDOWS: Record<string, [number, number]> = {
+	'whole span': SPAN,
+	'two weeks': [Date.UTC(2016, 8, 9), Date.UTC(2016, 8, 23)],
+	'two hours': [Date.UTC(2016, 8, 17, 12), Date.UTC(2016, 8, 17, 14)]
+};
+
+function time(fn: () => void, runs: number): { median: number; p95: number } {
+	const samples: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const t0 = performance.now();
+		fn();
+		samples.push(performance.now() - t0);
+	}
+	samples.sort((a, b) => a - b);
+	return {
+		median: samples[Math.floor(runs / 2)]!,
+		p95: samples[Math.min(runs - 1, Math.floor(runs * 0.95))]!
+	};
+}
+
+const WIDTH = 1200;
+const rows: Record<string, string | number>[] = [];
+for (const n of [1_000, 10_000, 100_000]) {
+	const items = synth(n);
+	for (const [name, w] of Object.entries(WINDOWS)) {
+		const x = scaleLinear().domain(w).range([0, WIDTH]);
+		let marks = 0;
+		let clusters = 0;
+		const runs = n >= 100_000 ? 15 : 40;
+		const t = time(() => {
+			const out = layoutTimeline(items, LANES, x, WIDTH);
+			zonedTicks(w[0], w[1], 'Asia/Damascus', WIDTH);
+			marks = out.lanes.reduce((s, l) => s + l.marks.length, 0);
+			clusters = out.lanes.reduce((s, l) => s + l.clusters.length, 0);
+		}, runs);
+		rows.push({
+			events: n,
+			window: name,
+			'median ms': +t.median.toFixed(2),
+			'p95 ms': +t.p95.toFixed(2),
+			marks,
+			clusters
+		});
+	}
+}
+
+console.log('Timeline layout per frame (pure functions, Node, no drawing):');
+console.table(rows);
+mkdirSync('bench-results', { recursive: true });
+writeFileSync(
+	'bench-results/layout.json',
+	JSON.stringify(
+		{ date: new Date().toISOString(), node: process.version, width: WIDTH, rows },
+		null,
+		2
+	) + '\n'
+);
+console.log('Wrote bench-results/layout.json');

@@ -1,0 +1,170 @@
+import { expect, mark, settledWindow, test } from './fixtures';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+test.afterEach(({ problems }) => {
+	expect(problems, 'console errors, warnings or exceptions').toEqual([]);
+});
+
+test('opens on the story’s core days, not the whole span squeezed into a clump', async ({
+	page,
+	model
+}) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1, name: model.incident.title })).toBeVisible();
+	const [from, to] = await settledWindow(page);
+	expect(to - from).toBeLessThan(20 * DAY);
+	expect(to - from).toBeGreaterThan(7 * DAY);
+	// Marks are drawn and labelled, and the axis shows days.
+	expect(await page.locator('a.mark').count()).toBeGreaterThan(15);
+	await expect(page.locator('.tick-label').first()).toBeVisible();
+	await expect(page.locator('.context').first()).toContainText('2016');
+});
+
+test('wheel zoom narrows the window around the pointer and the address follows', async ({
+	page
+}) => {
+	await page.goto('/');
+	const before = await settledWindow(page);
+	const plot = page.locator('svg.plot');
+	const box = (await plot.boundingBox())!;
+	await page.mouse.move(box.x + box.width / 2, box.y + 120);
+	for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -300);
+	const after = await settledWindow(page);
+	expect(after[1] - after[0]).toBeLessThan((before[1] - before[0]) / 2);
+	// The instant under the pointer stays put (within a few percent of the old window).
+	const mid = (before[0] + before[1]) / 2;
+	expect(Math.abs((after[0] + after[1]) / 2 - mid)).toBeLessThan((before[1] - before[0]) * 0.05);
+});
+
+test('dragging the timeline pans back in time', async ({ page }) => {
+	await page.goto('/');
+	const before = await settledWindow(page);
+	const box = (await page.locator('svg.plot').boundingBox())!;
+	// Drag on the axis band, where there are no marks to click.
+	await page.mouse.move(box.x + 200, box.y + 30);
+	await page.mouse.down();
+	await page.mouse.move(box.x + 500, box.y + 30, { steps: 8 });
+	await page.mouse.up();
+	const after = await settledWindow(page);
+	expect(after[0]).toBeLessThan(before[0]);
+	expect(after[1] - after[0]).toBeCloseTo(before[1] - before[0], -4);
+});
+
+test('keyboard: plus and minus zoom, arrows pan, 0 fits everything', async ({ page, model }) => {
+	await page.goto('/');
+	const start = await settledWindow(page);
+	await page.locator('body').press('+');
+	const zoomed = await settledWindow(page);
+	expect(zoomed[1] - zoomed[0]).toBeCloseTo((start[1] - start[0]) / 2, -5);
+	await page.locator('body').press('ArrowRight');
+	const panned = await settledWindow(page);
+	expect(panned[0]).toBeGreaterThan(zoomed[0]);
+	await page.locator('body').press('0');
+	const all = await settledWindow(page);
+	expect(all[0]).toBeLessThanOrEqual(Date.parse(model.incident.span.start));
+	expect(all[1]).toBeGreaterThanOrEqual(Date.parse(model.incident.span.end));
+	await expect(page.locator('.tick-label.major').first()).toHaveText(/^20\d\d$/);
+});
+
+test('the on-screen zoom buttons and "Story" move the window', async ({ page, model }) => {
+	await page.goto('/');
+	const start = await settledWindow(page);
+	await page.getByRole('button', { name: 'Zoom in' }).click();
+	const zoomed = await settledWindow(page);
+	expect(zoomed[1] - zoomed[0]).toBeLessThan(start[1] - start[0]);
+	await page.getByRole('button', { name: 'Fit all' }).click();
+	await settledWindow(page);
+	await page.getByRole('button', { name: 'Story' }).click();
+	const story = await settledWindow(page);
+	expect(story[0]).toBe(Date.parse(model.incident.focus.start));
+});
+
+test('the time zone selector changes every label and says which zone it is', async ({ page }) => {
+	await page.goto('/?from=2016-09-17T12:00:00Z&to=2016-09-17T15:00:00Z');
+	await expect(page.locator('.window-caption')).toHaveText('Sat 17 Sep 2016, 15:00–18:00 Damascus');
+	await page.getByTestId('zone-select').selectOption('utc');
+	await expect(page.locator('.window-caption')).toHaveText('Sat 17 Sep 2016, 12:00–15:00 UTC');
+	await expect(page).toHaveURL(/tz=utc/);
+	await page.getByTestId('zone-select').selectOption('washington');
+	await expect(page.locator('.window-caption')).toHaveText(
+		'Sat 17 Sep 2016, 08:00–11:00 Washington'
+	);
+	await page.getByTestId('zone-select').selectOption('local');
+	// The browser is pinned to Berlin (UTC+2 in September 2016).
+	await expect(page.locator('.window-caption')).toHaveText(
+		'Sat 17 Sep 2016, 14:00–17:00 Berlin (your zone)'
+	);
+});
+
+test('lanes switch between sides, categories and parties', async ({ page, model }) => {
+	await page.goto('/');
+	const sideNames = model.incident.sides.map((s) => s.name.toUpperCase());
+	await expect(page.locator('.lane-label').first()).toHaveText(
+		new RegExp(sideNames.join('|'), 'i')
+	);
+	await page.getByTestId('lanes-select').selectOption('category');
+	await expect(page).toHaveURL(/lanes=category/);
+	const labels = await page.locator('.lane-label').allTextContents();
+	const categoryNames = model.incident.categories.map((c) => c.name);
+	expect(labels.every((l) => categoryNames.includes(l))).toBe(true);
+});
+
+test('search and category filters narrow the timeline and can be cleared', async ({
+	page,
+	model
+}) => {
+	await page.goto('/?from=2014-09-01T00:00:00Z&to=2017-12-31T00:00:00Z');
+	await page.getByTestId('search').fill('convoy');
+	await expect(page.locator('.count')).toContainText(`of ${model.events.length} events`);
+	await expect(page).toHaveURL(/q=convoy/);
+	const matching = model.events.filter((e) => /convoy/i.test(`${e.title} ${e.summary}`)).length;
+	await expect(page.locator('.count strong')).toHaveText(String(matching));
+	await page.getByRole('button', { name: 'Clear filters' }).first().click();
+	await expect(page.locator('.count')).toHaveText(`${model.events.length} events`);
+	await page.getByRole('button', { name: model.incident.categories[0]!.name, exact: true }).click();
+	await expect(page).toHaveURL(new RegExp(`cats=${model.incident.categories[0]!.id}`));
+});
+
+test('a +N cluster opens when clicked', async ({ page }) => {
+	await page.goto('/?from=2014-09-01T00:00:00Z&to=2017-12-31T00:00:00Z');
+	const cluster = page.locator('g.cluster').first();
+	test.skip((await cluster.count()) === 0, 'no cluster at this zoom on this data');
+	const before = await settledWindow(page);
+	await cluster.click();
+	const after = await settledWindow(page);
+	expect(after[1] - after[0]).toBeLessThan(before[1] - before[0]);
+});
+
+test('the overview brush moves the window when dragged', async ({ page }) => {
+	await page.goto('/');
+	const before = await settledWindow(page);
+	const brush = (await page.locator('.overview .brush').boundingBox())!;
+	await page.mouse.move(brush.x + brush.width / 2, brush.y + brush.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(brush.x + brush.width / 2 + 60, brush.y + brush.height / 2, { steps: 5 });
+	await page.mouse.up();
+	const after = await settledWindow(page);
+	expect(after[0]).toBeGreaterThan(before[0] + DAY);
+});
+
+test('selecting an event by keyboard: Tab to a mark, Enter opens it, N and P step, Escape closes', async ({
+	page
+}) => {
+	await page.goto('/');
+	await settledWindow(page);
+	const first = page.locator('a.mark').first();
+	await first.focus();
+	const id = await first.getAttribute('data-event-id');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(new RegExp(`/events/${id}\\?`));
+	await expect(page.locator('#event-title')).toBeVisible();
+	await page.locator('body').press('n');
+	await expect(page).not.toHaveURL(new RegExp(`/events/${id}\\?`));
+	await page.locator('body').press('p');
+	await expect(page).toHaveURL(new RegExp(`/events/${id}\\?`));
+	await page.locator('body').press('Escape');
+	await expect(page).toHaveURL(/\/\?from=/);
+	await expect(mark(page, id!)).toBeVisible();
+});

@@ -1,0 +1,55 @@
+/**
+ * Shared Playwright fixtures: every page records console errors, warnings and uncaught
+ * exceptions, and a test fails if any appear. The model is read from the published JSON, the
+ * same file researchers download, so tests follow the data rather than hard-coding it.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import type { IncidentModel } from '../../src/lib/model/schema';
+
+export const INCIDENT = process.env.SIGHTLINE_INCIDENT_ID ?? 'deir-ez-zor-2016';
+
+export const test = base.extend<{ problems: string[]; model: IncidentModel }>({
+	problems: async ({ page }, use) => {
+		const problems: string[] = [];
+		page.on('console', (m) => {
+			if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+		});
+		page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
+		await use(problems);
+	},
+	model: async ({ request }, use) => {
+		const res = await request.get(`/data/${INCIDENT}.json`);
+		expect(res.ok()).toBe(true);
+		await use(await res.json());
+	}
+});
+
+export { expect };
+
+/** The visible window as [from, to] ms, read from the address bar. */
+export function windowFromUrl(page: Page): [number, number] | null {
+	const url = new URL(page.url());
+	const from = url.searchParams.get('from');
+	const to = url.searchParams.get('to');
+	return from && to ? [Date.parse(from), Date.parse(to)] : null;
+}
+
+/** Waits until the address bar carries a window (it is written shortly after each change). */
+export async function settledWindow(page: Page): Promise<[number, number]> {
+	await expect.poll(() => windowFromUrl(page)).not.toBeNull();
+	let last = windowFromUrl(page);
+	await expect
+		.poll(
+			() => {
+				const now = windowFromUrl(page);
+				const same = JSON.stringify(now) === JSON.stringify(last);
+				last = now;
+				return same;
+			},
+			{ intervals: [400, 400, 400] }
+		)
+		.toBe(true);
+	return windowFromUrl(page)!;
+}
+
+export const mark = (page: Page, id: string) => page.locator(`a.mark[data-event-id="${id}"]`);

@@ -1,0 +1,75 @@
+import type { Page } from '@playwright/test';
+import { expect, settledWindow, test } from './fixtures';
+
+test.afterEach(({ problems }) => {
+	expect(problems, 'console errors, warnings or exceptions').toEqual([]);
+});
+
+type Point = { x: number; y: number };
+
+/** Real touch input through the DevTools protocol: one or two fingers moving together. */
+async function touchGesture(page: Page, from: Point[], to: Point[], steps = 8) {
+	const cdp = await page.context().newCDPSession(page);
+	const at = (k: number) =>
+		from.map((p, i) => ({
+			x: p.x + ((to[i]!.x - p.x) * k) / steps,
+			y: p.y + ((to[i]!.y - p.y) * k) / steps,
+			id: i
+		}));
+	await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+	for (let k = 1; k <= steps; k++)
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(k) });
+	await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+	await cdp.detach();
+}
+
+test('on a phone the timeline pans by touch, pinches to zoom, and a tap opens the event below', async ({
+	page
+}) => {
+	await page.goto('/');
+	const start = await settledWindow(page);
+	const box = (await page.locator('svg.plot').boundingBox())!;
+	const y = box.y + 30;
+
+	await touchGesture(page, [{ x: box.x + 80, y }], [{ x: box.x + 280, y }]);
+	const panned = await settledWindow(page);
+	expect(panned[0]).toBeLessThan(start[0]);
+
+	const cx = box.x + box.width / 2;
+	await touchGesture(
+		page,
+		[
+			{ x: cx - 20, y },
+			{ x: cx + 20, y }
+		],
+		[
+			{ x: cx - 120, y },
+			{ x: cx + 120, y }
+		]
+	);
+	const pinched = await settledWindow(page);
+	expect(pinched[1] - pinched[0]).toBeLessThan((panned[1] - panned[0]) / 2);
+
+	await page.goto('/');
+	await settledWindow(page);
+	const target = page.locator('a.mark').first();
+	const id = await target.getAttribute('data-event-id');
+	await target.tap();
+	await expect(page).toHaveURL(new RegExp(`/events/${id}`));
+	const title = page.locator('#event-title');
+	await expect(title).toBeVisible();
+	// The panel sits below the timeline on a narrow screen.
+	const plotBox = (await page.locator('svg.plot').boundingBox())!;
+	expect((await page.locator('aside.panel').boundingBox())!.y).toBeGreaterThan(
+		plotBox.y + plotBox.height - 1
+	);
+});
+
+test('nothing overflows the phone screen sideways', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.locator('svg.plot')).toBeVisible();
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+});

@@ -1,0 +1,210 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { scaleLinear } from 'd3-scale';
+import { eventExtent, laneOf, toItems, type TimelineItem } from '../../src/lib/timeline/items';
+import { fitLabel, layoutTimeline, type EventMark } from '../../src/lib/timeline/layout';
+import { buildIndex } from '../../src/lib/model';
+import { validateIncident } from '../../src/lib/model/validate';
+import { miniFiles } from './fixtures';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2016, 8, 17, 12);
+
+function item(id: string, startMin: number, extra: Partial<TimelineItem> = {}): TimelineItem {
+	const start = T0 + startMin * MIN;
+	return {
+		id,
+		title: `Event ${id}`,
+		lane: 'a',
+		start,
+		end: null,
+		extent: [start, start],
+		shape: 'instant',
+		approximate: false,
+		disputed: false,
+		...extra
+	};
+}
+
+const lanes = [
+	{ id: 'a', name: 'A' },
+	{ id: 'b', name: 'B' }
+];
+const scale = (minutes: number, width: number) =>
+	scaleLinear()
+		.domain([T0, T0 + minutes * MIN])
+		.range([0, width]);
+
+/** The horizontal space a mark and its label take, as drawn. */
+function footprint(m: EventMark, charWidth = 7) {
+	const left = Math.min(m.x0, m.e0);
+	const right = Math.max(m.x1, m.e1) + (m.label ? 4 + m.label.length * charWidth : 0);
+	return [left, right] as const;
+}
+
+describe('eventExtent: what a mark stands for', () => {
+	test('an exact time is a point', () => {
+		const e = eventExtent({
+			start: '2016-09-17T15:55+03:00',
+			precision: 'minute',
+			approximate: false
+		});
+		expect(e.shape).toBe('instant');
+		expect(e.extent[0]).toBe(e.extent[1]);
+	});
+	test('an approximate time spreads ten minutes either side', () => {
+		const e = eventExtent({
+			start: '2016-09-17T16:25+03:00',
+			precision: 'minute',
+			approximate: true
+		});
+		expect(e.extent[1] - e.extent[0]).toBe(20 * MIN);
+	});
+	test('a date-only event covers its whole day in the zone the source used', () => {
+		const e = eventExtent({
+			start: '2016-09-19T00:00+03:00',
+			precision: 'day',
+			approximate: false
+		});
+		expect(e.shape).toBe('period');
+		expect(e.extent).toEqual([Date.UTC(2016, 8, 18, 21), Date.UTC(2016, 8, 19, 21)]);
+	});
+	test('a month-only event covers the month', () => {
+		const e = eventExtent({
+			start: '2014-03-01T00:00+02:00',
+			precision: 'month',
+			approximate: true
+		});
+		expect(e.extent[1] - e.extent[0]).toBe(31 * 24 * 60 * MIN);
+	});
+});
+
+describe('layoutTimeline', () => {
+	test('items far apart share one row; items at the same time stack', () => {
+		const items = [item('x', 10), item('y', 100), item('z', 10.5)];
+		const {
+			lanes: [a]
+		} = layoutTimeline(items, lanes, scale(120, 1200), 1200);
+		const row = Object.fromEntries(a!.marks.map((m) => [m.id, m.row]));
+		expect(row.x).toBe(0);
+		expect(row.y).toBe(0);
+		expect(row.z).toBe(1);
+	});
+
+	test('when a lane runs out of rows the rest become a cluster with a count', () => {
+		const items = Array.from({ length: 9 }, (_, i) => item(`e${i}`, 60 + i * 0.01));
+		const {
+			lanes: [a]
+		} = layoutTimeline(items, lanes, scale(120, 1200), 1200, { maxRows: 3 });
+		expect(a!.marks).toHaveLength(3);
+		expect(a!.clusters).toHaveLength(1);
+		expect(a!.clusters[0]!.count).toBe(6);
+		expect(a!.rows).toBe(4); // three rows of marks and one of clusters
+	});
+
+	test('zooming in opens a cluster: the same items at a finer scale need no cluster', () => {
+		const items = Array.from({ length: 9 }, (_, i) => item(`e${i}`, 60 + i * 2));
+		const wide = layoutTimeline(items, lanes, scale(60 * 24 * 7, 1200), 1200, { maxRows: 3 });
+		const close = layoutTimeline(
+			items,
+			lanes,
+			scale(40, 1200).domain([T0 + 55 * MIN, T0 + 80 * MIN]),
+			1200,
+			{ maxRows: 3 }
+		);
+		expect(wide.lanes[0]!.clusters.length).toBeGreaterThan(0);
+		expect(close.lanes[0]!.clusters).toHaveLength(0);
+		expect(close.lanes[0]!.marks).toHaveLength(9);
+	});
+
+	test('items outside the window are not laid out', () => {
+		const items = [item('before', -600), item('inside', 30), item('after', 600)];
+		const {
+			lanes: [a]
+		} = layoutTimeline(items, lanes, scale(60, 600), 600);
+		expect(a!.marks.map((m) => m.id)).toEqual(['inside']);
+	});
+
+	test('lanes stack top to bottom with their own heights', () => {
+		const items = [item('x', 10), item('y', 10, { lane: 'b' }), item('z', 10, { lane: 'b' })];
+		const out = layoutTimeline(items, lanes, scale(60, 600), 600);
+		expect(out.lanes[1]!.y).toBe(out.lanes[0]!.height);
+		expect(out.lanes[1]!.rows).toBe(2);
+		expect(out.height).toBe(out.lanes[0]!.height + out.lanes[1]!.height);
+	});
+
+	test('nothing is ever drawn over anything else in a row (property)', () => {
+		fc.assert(
+			fc.property(
+				fc.array(
+					fc.record({
+						at: fc.double({ min: 0, max: 600, noNaN: true }),
+						len: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 90, noNaN: true })),
+						title: fc.string({ maxLength: 60 })
+					}),
+					{ maxLength: 60 }
+				),
+				fc.integer({ min: 200, max: 1600 }),
+				(specs, width) => {
+					const items = specs.map((s, i) => {
+						const start = T0 + s.at * MIN;
+						const end = s.len ? start + s.len * MIN : null;
+						return {
+							...item(`i${i}`, s.at),
+							title: s.title || 'x',
+							end,
+							extent: [start, end ?? start] as [number, number],
+							shape: end ? ('range' as const) : ('instant' as const)
+						};
+					});
+					const {
+						lanes: [a]
+					} = layoutTimeline(items, lanes, scale(600, width), width);
+					const byRow = new Map<number, (readonly [number, number])[]>();
+					for (const m of a!.marks) byRow.set(m.row, [...(byRow.get(m.row) ?? []), footprint(m)]);
+					for (const spans of byRow.values()) {
+						spans.sort((p, q) => p[0] - q[0]);
+						for (let i = 1; i < spans.length; i++)
+							expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
+					}
+					// Every item is accounted for: drawn or counted in a cluster.
+					const shown = a!.marks.length + a!.clusters.reduce((n, c) => n + c.count, 0);
+					expect(shown).toBe(items.length);
+				}
+			),
+			{ numRuns: 200 }
+		);
+	});
+
+	test('labels are cut with an ellipsis, never run on', () => {
+		expect(fitLabel('Russian officer calls the coalition operations centre', 140, 7)).toBe(
+			'Russian officer…'
+		);
+		expect(fitLabel('Short', 140, 7)).toBe('Short');
+	});
+});
+
+describe('lanes', () => {
+	const model = validateIncident(miniFiles()).model!;
+	const index = buildIndex(model);
+
+	test('an event sits in the lane of its first party, by side, category or party', () => {
+		const strike = index.eventById.get('strike-begins')!;
+		expect(laneOf(strike, 'side', index.partyById)).toBe('blue');
+		expect(laneOf(strike, 'category', index.partyById)).toBe('strike');
+		expect(laneOf(strike, 'party', index.partyById)).toBe('blue-air');
+	});
+
+	test('items carry dispute and approximation flags for drawing', () => {
+		const items = toItems(model.events, 'side', index.partyById);
+		expect(items.find((i) => i.id === 'strike-begins')).toMatchObject({
+			disputed: true,
+			shape: 'range'
+		});
+		expect(items.find((i) => i.id === 'first-call')).toMatchObject({
+			approximate: true,
+			shape: 'instant'
+		});
+		expect(items.find((i) => i.id === 'statement-day')).toMatchObject({ shape: 'period' });
+	});
+});
