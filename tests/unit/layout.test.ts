@@ -38,7 +38,7 @@ const scale = (minutes: number, width: number) =>
 /** The horizontal space a mark and its label take, as drawn. */
 function footprint(m: EventMark, charWidth = 7) {
 	const left = Math.min(m.x0, m.e0);
-	const right = Math.max(m.x1, m.e1) + (m.label ? 4 + m.label.length * charWidth : 0);
+	const right = Math.max(m.x1, m.e1, m.label ? m.labelX + m.label.length * charWidth : 0);
 	return [left, right] as const;
 }
 

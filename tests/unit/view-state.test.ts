@@ -40,7 +40,7 @@ describe('parseViewState', () => {
 	});
 
 	test.each([
-		['tz=mars', 'Ignored unknown time zone "mars"; showing incident time.'],
+		['tz=mars', `Ignored unknown time zone "mars"; showing the incident's own time zone.`],
 		['lanes=diagonal', 'Ignored unknown lane grouping "diagonal".'],
 		['parties=russia,atlantis', 'Ignored unknown party "atlantis".'],
 		['cats=weather', 'Ignored unknown category "weather".'],

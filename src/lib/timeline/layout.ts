@@ -47,6 +47,8 @@ export interface EventMark {
 	e1: number;
 	/** Label text when it fits, else null. */
 	label: string | null;
+	/** Where the label starts, px: after the mark, or inside a wide date-only band. */
+	labelX: number;
 	y: number;
 }
 
@@ -154,10 +156,16 @@ export function layoutTimeline(
 			let row = rowEnds.findIndex((end, r) => r < o.maxRows && end + o.gap <= body0);
 			if (row === -1 && rowEnds.length < o.maxRows) row = rowEnds.length;
 			let label: string | null = null;
+			let labelX = body1 + 4;
 			let end = body1;
-			if (row !== -1 && withLabel > body1) {
-				// Only keep the label if it does not collide with the next item already known
-				// to be in this row: rows fill left to right, so the row's end is all that matters.
+			// A date-only band wide enough on screen carries its label inside, at its visible start.
+			const inside = Math.min(body1, width) - Math.max(body0, 0) - 12;
+			if (row !== -1 && p.item.shape === 'period' && inside >= Math.min(labelW, 80)) {
+				label = fitLabel(p.item.title, inside, o.charWidth);
+				labelX = Math.max(body0, 0) + 8;
+			} else if (row !== -1 && withLabel > body1) {
+				// Rows fill left to right, so the row's end (label included) is all later items
+				// need to check: a label never runs into the next mark.
 				label = fitLabel(p.item.title, room, o.charWidth);
 				end = withLabel;
 			}
@@ -176,6 +184,7 @@ export function layoutTimeline(
 				e0: p.e0,
 				e1: p.e1,
 				label,
+				labelX,
 				y: 0
 			});
 		}

@@ -115,7 +115,7 @@ export function parseViewState(
 		if ((ZONE_IDS as string[]).includes(tz)) state.tz = tz as ZoneId;
 		else
 			notes.push(
-				`Ignored unknown time zone "${tz.slice(0, 40)}"; showing ${DEFAULT_VIEW.tz} time.`
+				`Ignored unknown time zone "${tz.slice(0, 40)}"; showing the incident's own time zone.`
 			);
 	}
 
