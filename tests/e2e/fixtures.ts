@@ -34,22 +34,31 @@ export function windowFromUrl(page: Page): [number, number] | null {
 	return from && to ? [Date.parse(from), Date.parse(to)] : null;
 }
 
-/** Waits until the address bar carries a window (it is written shortly after each change). */
-export async function settledWindow(page: Page): Promise<[number, number]> {
-	await expect.poll(() => windowFromUrl(page)).not.toBeNull();
-	let last = windowFromUrl(page);
+/**
+ * The window once the address bar has caught up: the app eases to a new window (under half a
+ * second) and then writes the address (a quarter second later). With `previous`, first waits
+ * for the window to differ from it, so a test of a gesture fails if the gesture did nothing.
+ */
+export async function settledWindow(
+	page: Page,
+	previous?: [number, number]
+): Promise<[number, number]> {
+	const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 	await expect
 		.poll(
 			() => {
 				const now = windowFromUrl(page);
-				const same = JSON.stringify(now) === JSON.stringify(last);
-				last = now;
-				return same;
+				return now !== null && (!previous || !same(now, previous));
 			},
-			{ intervals: [400, 400, 400] }
+			{ message: previous ? 'the window in the address to change' : 'a window in the address' }
 		)
 		.toBe(true);
-	return windowFromUrl(page)!;
+	for (;;) {
+		const a = windowFromUrl(page);
+		await page.waitForTimeout(900);
+		const b = windowFromUrl(page);
+		if (same(a, b)) return b!;
+	}
 }
 
 export const mark = (page: Page, id: string) => page.locator(`a.mark[data-event-id="${id}"]`);

@@ -12,7 +12,7 @@ test('every event has a prerendered page with a title, a description and no cons
 		await expect(page).toHaveTitle(new RegExp(event.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 		await expect(page.locator('#event-title')).toHaveText(event.title);
 		await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', event.title);
-		await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /\S{10,}/);
+		await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{40,}/);
 	}
 	expect(problems).toEqual([]);
 });
@@ -82,7 +82,7 @@ test('garbage parameters fall back to defaults, say what was ignored, and log no
 test('huge and reversed windows are clamped into the span', async ({ page, problems, model }) => {
 	await page.goto('/?from=9999-01-01T00:00:00Z&to=0001-01-01T00:00:00Z');
 	await expect(page.locator('svg.plot')).toBeVisible();
-	await expect(page.locator('.tick-label.major').first()).toHaveText(/^20\d\d$/);
+	await expect(page.locator('.plot .tick-label.major').first()).toHaveText(/^20\d\d$/);
 	await page.goto('/?from=2016-09-17T13:00:00Z&to=2016-09-17T13:00:01Z');
 	await expect(page.locator('.window-caption')).toContainText('15:57–16:02 Damascus');
 	expect(problems).toEqual([]);

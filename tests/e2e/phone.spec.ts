@@ -32,7 +32,7 @@ test('on a phone the timeline pans by touch, pinches to zoom, and a tap opens th
 	const y = box.y + 30;
 
 	await touchGesture(page, [{ x: box.x + 80, y }], [{ x: box.x + 280, y }]);
-	const panned = await settledWindow(page);
+	const panned = await settledWindow(page, start);
 	expect(panned[0]).toBeLessThan(start[0]);
 
 	const cx = box.x + box.width / 2;
@@ -47,7 +47,7 @@ test('on a phone the timeline pans by touch, pinches to zoom, and a tap opens th
 			{ x: cx + 120, y }
 		]
 	);
-	const pinched = await settledWindow(page);
+	const pinched = await settledWindow(page, panned);
 	expect(pinched[1] - pinched[0]).toBeLessThan((panned[1] - panned[0]) / 2);
 
 	await page.goto('/');

@@ -168,12 +168,44 @@ describe('layoutTimeline', () => {
 							expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
 					}
 					// Every item is accounted for: drawn or counted in a cluster.
-					const shown = a!.marks.length + a!.clusters.reduce((n, c) => n + c.count, 0);
+					const shown =
+						a!.marks.length + a!.clusters.reduce((n, c) => n + c.count, 0) + (a!.strip?.count ?? 0);
 					expect(shown).toBe(items.length);
 				}
 			),
 			{ numRuns: 200 }
 		);
+	});
+
+	test('at minute scale, date-only events move to the lane strip and never crowd out precise ones', () => {
+		const day = (id: string): TimelineItem => ({
+			...item(id, 0),
+			shape: 'period',
+			extent: [T0 - 12 * 60 * MIN, T0 + 12 * 60 * MIN]
+		});
+		const items = [day('d1'), day('d2'), day('d3'), day('d4'), day('d5'), item('call', 30)];
+		const {
+			lanes: [a]
+		} = layoutTimeline(items, lanes, scale(90, 900), 900, { maxRows: 3 });
+		expect(a!.marks.map((m) => m.id)).toEqual(['call']);
+		expect(a!.strip).toMatchObject({ count: 5, ids: ['d1', 'd2', 'd3', 'd4', 'd5'] });
+		expect(a!.clusters).toEqual([]);
+	});
+
+	test('precise events take rows before date-only ones that only partly cover the view', () => {
+		const halfDay = (id: string): TimelineItem => ({
+			...item(id, 0),
+			shape: 'period',
+			extent: [T0, T0 + 60 * MIN]
+		});
+		const items = [halfDay('d1'), halfDay('d2'), halfDay('d3'), item('call', 30), item('halt', 31)];
+		const {
+			lanes: [a]
+		} = layoutTimeline(items, lanes, scale(120, 1200), 1200, { maxRows: 3 });
+		const rowOf = Object.fromEntries(a!.marks.map((m) => [m.id, m.row]));
+		expect(rowOf.call).toBe(0);
+		expect(rowOf.halt).toBe(1);
+		expect(a!.clusters.reduce((n, c) => n + c.count, 0) + a!.marks.length).toBe(5);
 	});
 
 	test('labels are cut with an ellipsis, never run on', () => {

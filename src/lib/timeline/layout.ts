@@ -21,6 +21,10 @@ export interface LayoutOptions {
 	lanePadding: number;
 	/** Overflow items closer than this (px) join one cluster. */
 	clusterGap: number;
+	/** A date-only event covering this share of the view moves to the lane's strip. */
+	coverFraction: number;
+	/** Height of that strip, px. */
+	stripHeight: number;
 }
 
 export const DEFAULT_LAYOUT: LayoutOptions = {
@@ -31,7 +35,9 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
 	gap: 8,
 	markSize: 12,
 	lanePadding: 8,
-	clusterGap: 28
+	clusterGap: 28,
+	coverFraction: 0.8,
+	stripHeight: 22
 };
 
 export interface EventMark {
@@ -74,6 +80,8 @@ export interface LaneLayout {
 	rows: number;
 	marks: EventMark[];
 	clusters: ClusterMark[];
+	/** Date-only events that span the whole view, summarised in a strip at the lane's top. */
+	strip: { ids: string[]; count: number; t0: number; t1: number; y: number } | null;
 }
 
 export interface TimelineLayout {
@@ -114,6 +122,81 @@ function place(item: TimelineItem, x: (t: number) => number, o: LayoutOptions): 
 	return { item, x0: s - o.markSize / 2, x1: s + o.markSize / 2, e0, e1 };
 }
 
+/** Occupied [left, right] intervals of each row, kept sorted by left edge. */
+type Rows = [number, number][][];
+
+/** True when [a, b] (with the gap) touches nothing already in the row. */
+function fits(row: [number, number][], a: number, b: number, gap: number): boolean {
+	// Binary search for the first interval whose right edge reaches a - gap.
+	let lo = 0;
+	let hi = row.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (row[mid]![1] + gap <= a) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo === row.length || row[lo]![0] >= b + gap;
+}
+
+function occupy(row: [number, number][], a: number, b: number) {
+	let i = row.length;
+	while (i > 0 && row[i - 1]![0] > a) i--;
+	row.splice(i, 0, [a, b]);
+}
+
+/**
+ * Puts one item in the first row with room for it and its label; failing that, the first
+ * row with room for the mark alone. Returns null when no row within maxRows has room.
+ */
+function placeInRows(p: Placed, rows: Rows, width: number, o: LayoutOptions): EventMark | null {
+	const body0 = Math.min(p.x0, p.e0);
+	const body1 = Math.max(p.x1, p.e1);
+	const labelW = Math.min(o.labelMaxWidth, p.item.title.length * o.charWidth);
+	const inside = Math.min(body1, width) - Math.max(body0, 0) - 12;
+	const candidates: { label: string | null; labelX: number; end: number }[] = [];
+	if (p.item.shape !== 'instant' && inside >= Math.min(labelW, 80)) {
+		// A range or date-only band wide enough on screen carries its label inside, at its
+		// visible start, so a band running off the edge is still named.
+		candidates.push({
+			label: fitLabel(p.item.title, inside, o.charWidth),
+			labelX: Math.max(body0, 0) + 8,
+			end: body1
+		});
+	} else {
+		// Labels never run off the right edge: they are cut to the room left.
+		const room = Math.max(0, Math.min(labelW, width - body1 - 4));
+		if (room >= 40)
+			candidates.push({
+				label: fitLabel(p.item.title, room, o.charWidth),
+				labelX: body1 + 4,
+				end: body1 + 4 + room
+			});
+	}
+	candidates.push({ label: null, labelX: body1 + 4, end: body1 });
+
+	for (const c of candidates) {
+		for (let r = 0; r < o.maxRows; r++) {
+			rows[r] ??= [];
+			if (!fits(rows[r]!, body0, c.end, o.gap)) continue;
+			occupy(rows[r]!, body0, c.end);
+			return {
+				kind: 'event',
+				id: p.item.id,
+				item: p.item,
+				row: r,
+				x0: p.x0,
+				x1: p.x1,
+				e0: p.e0,
+				e1: p.e1,
+				label: c.label,
+				labelX: c.labelX,
+				y: 0
+			};
+		}
+	}
+	return null;
+}
+
 /**
  * Lays out items in lanes for the scale x (instant → px) over a viewport width px wide.
  * Items wholly outside the viewport (with room for a label) are skipped: work follows what is
@@ -139,56 +222,35 @@ export function layoutTimeline(
 	const out: LaneLayout[] = [];
 	for (const lane of lanes) {
 		const placed = byLane.get(lane.id)!;
-		placed.sort(
-			(a, b) => a.x0 - b.x0 || a.item.start - b.item.start || (a.item.id < b.item.id ? -1 : 1)
+		// Date-only events that cover nearly the whole view say "this happened that day" and no
+		// more: they go to a thin strip at the top of the lane, so they never crowd out the
+		// minute-precise events the user zoomed in to see.
+		const covering: Placed[] = [];
+		const rest: Placed[] = [];
+		for (const p of placed) {
+			const visible = Math.min(p.e1, width) - Math.max(p.e0, 0);
+			if (p.item.shape === 'period' && visible >= width * o.coverFraction) covering.push(p);
+			else rest.push(p);
+		}
+		// Precise events first, then coarse ones; left to right within each.
+		rest.sort(
+			(a, b) =>
+				Number(a.item.shape === 'period') - Number(b.item.shape === 'period') ||
+				a.x0 - b.x0 ||
+				a.item.start - b.item.start ||
+				(a.item.id < b.item.id ? -1 : 1)
 		);
-		const rowEnds: number[] = [];
+
+		const rows: Rows = [];
 		const marks: EventMark[] = [];
 		const overflow: Placed[] = [];
-
-		for (const p of placed) {
-			const body0 = Math.min(p.x0, p.e0);
-			const body1 = Math.max(p.x1, p.e1);
-			const labelW = Math.min(o.labelMaxWidth, p.item.title.length * o.charWidth);
-			// Labels never run off the right edge: they are cut to the room left.
-			const room = Math.max(0, Math.min(labelW, width - body1 - 4));
-			const withLabel = room >= 40 ? body1 + 4 + room : body1;
-			let row = rowEnds.findIndex((end, r) => r < o.maxRows && end + o.gap <= body0);
-			if (row === -1 && rowEnds.length < o.maxRows) row = rowEnds.length;
-			let label: string | null = null;
-			let labelX = body1 + 4;
-			let end = body1;
-			// A date-only band wide enough on screen carries its label inside, at its visible start.
-			const inside = Math.min(body1, width) - Math.max(body0, 0) - 12;
-			if (row !== -1 && p.item.shape === 'period' && inside >= Math.min(labelW, 80)) {
-				label = fitLabel(p.item.title, inside, o.charWidth);
-				labelX = Math.max(body0, 0) + 8;
-			} else if (row !== -1 && withLabel > body1) {
-				// Rows fill left to right, so the row's end (label included) is all later items
-				// need to check: a label never runs into the next mark.
-				label = fitLabel(p.item.title, room, o.charWidth);
-				end = withLabel;
-			}
-			if (row === -1) {
-				overflow.push(p);
-				continue;
-			}
-			rowEnds[row] = end;
-			marks.push({
-				kind: 'event',
-				id: p.item.id,
-				item: p.item,
-				row,
-				x0: p.x0,
-				x1: p.x1,
-				e0: p.e0,
-				e1: p.e1,
-				label,
-				labelX,
-				y: 0
-			});
+		for (const p of rest) {
+			const mark = placeInRows(p, rows, width, o);
+			if (mark) marks.push(mark);
+			else overflow.push(p);
 		}
 
+		overflow.sort((a, b) => a.x0 - b.x0);
 		const clusters: ClusterMark[] = [];
 		for (const p of overflow) {
 			const last = clusters[clusters.length - 1];
@@ -214,15 +276,25 @@ export function layoutTimeline(
 			}
 		}
 
-		const rows = Math.max(1, rowEnds.length) + (clusters.length > 0 ? 1 : 0);
-		const height = rows * o.rowHeight + 2 * o.lanePadding;
-		for (const m of marks) m.y = y + o.lanePadding + m.row * o.rowHeight + o.rowHeight / 2;
-		const clusterRow = Math.max(1, rowEnds.length);
+		const strip = covering.length
+			? {
+					ids: covering.map((p) => p.item.id),
+					count: covering.length,
+					t0: Math.min(...covering.map((p) => p.item.extent[0])),
+					t1: Math.max(...covering.map((p) => p.item.extent[1])),
+					y: y + o.lanePadding + o.stripHeight / 2
+				}
+			: null;
+		const top = y + o.lanePadding + (strip ? o.stripHeight : 0);
+		const rowCount = Math.max(1, rows.length) + (clusters.length > 0 ? 1 : 0);
+		const height = rowCount * o.rowHeight + 2 * o.lanePadding + (strip ? o.stripHeight : 0);
+		for (const m of marks) m.y = top + m.row * o.rowHeight + o.rowHeight / 2;
+		const clusterRow = Math.max(1, rows.length);
 		for (const c of clusters) {
 			c.row = clusterRow;
-			c.y = y + o.lanePadding + clusterRow * o.rowHeight + o.rowHeight / 2;
+			c.y = top + clusterRow * o.rowHeight + o.rowHeight / 2;
 		}
-		out.push({ id: lane.id, name: lane.name, y, height, rows, marks, clusters });
+		out.push({ id: lane.id, name: lane.name, y, height, rows: rowCount, marks, clusters, strip });
 		y += height;
 	}
 	return { lanes: out, height: y };
