@@ -1,5 +1,5 @@
 /**
- * Screenshots of every screen for people to look at (written to test-results/screens/).
+ * Screenshots of every screen for people to look at (written to screenshots/).
  * They assert only that each screen renders without errors; the looking is done by a person.
  */
 import { expect, test } from './fixtures';
@@ -18,7 +18,7 @@ for (const [name, path] of SCREENS) {
 		await page.waitForLoadState('networkidle');
 		await page.waitForTimeout(300);
 		await page.screenshot({
-			path: `test-results/screens/${name}-${info.project.name}.png`,
+			path: `screenshots/${name}-${info.project.name}.png`,
 			fullPage: true
 		});
 		expect(problems.filter((p) => !p.includes('404'))).toEqual([]);

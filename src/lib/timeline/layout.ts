@@ -152,16 +152,15 @@ function placeInRows(p: Placed, rows: Rows, width: number, o: LayoutOptions): Ev
 	const body0 = Math.min(p.x0, p.e0);
 	const body1 = Math.max(p.x1, p.e1);
 	const labelW = Math.min(o.labelMaxWidth, p.item.title.length * o.charWidth);
-	const inside = Math.min(body1, width) - Math.max(body0, 0) - 12;
+	const visible = Math.min(body1, width) - Math.max(body0, 0);
 	const candidates: { label: string | null; labelX: number; end: number }[] = [];
-	if (p.item.shape !== 'instant' && inside >= Math.min(labelW, 80)) {
-		// A range or date-only band wide enough on screen carries its label inside, at its
-		// visible start, so a band running off the edge is still named.
-		candidates.push({
-			label: fitLabel(p.item.title, inside, o.charWidth),
-			labelX: Math.max(body0, 0) + 8,
-			end: body1
-		});
+	const runsOffRight = body1 > width && visible >= 60;
+	if (p.item.shape !== 'instant' && (visible >= labelW + 16 || runsOffRight)) {
+		// A range or date-only band long enough on screen carries its name inside, from its
+		// visible start; one running off the right edge is named inside, cut to fit.
+		const labelX = Math.max(body0, 0) + 8;
+		const room = Math.min(labelW, visible - 16);
+		candidates.push({ label: fitLabel(p.item.title, room, o.charWidth), labelX, end: body1 });
 	} else {
 		// Labels never run off the right edge: they are cut to the room left.
 		const room = Math.max(0, Math.min(labelW, width - body1 - 4));
@@ -199,7 +198,7 @@ function placeInRows(p: Placed, rows: Rows, width: number, o: LayoutOptions): Ev
 
 /**
  * Lays out items in lanes for the scale x (instant → px) over a viewport width px wide.
- * Items wholly outside the viewport (with room for a label) are skipped: work follows what is
+ * Items wholly outside the viewport are skipped (a label without its mark would mislead): work follows what is
  * visible, not the size of the incident.
  */
 export function layoutTimeline(
@@ -213,8 +212,7 @@ export function layoutTimeline(
 	const byLane = new Map<string, Placed[]>(lanes.map((l) => [l.id, []]));
 	for (const item of items) {
 		const placed = place(item, x, o);
-		if (Math.max(placed.x1, placed.e1) < -o.labelMaxWidth || Math.min(placed.x0, placed.e0) > width)
-			continue;
+		if (Math.max(placed.x1, placed.e1) < 0 || Math.min(placed.x0, placed.e0) > width) continue;
 		byLane.get(item.lane)?.push(placed);
 	}
 
