@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { incidentData } from './scripts/vite-incident-plugin';
+import { incidentData } from './scripts/vite-incident-plugin.ts';
 
 export default defineConfig({
 	plugins: [incidentData(), sveltekit()],

@@ -5,9 +5,9 @@
  */
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { FILE_NAMES } from '../src/lib/model/schema';
-import { formatError } from '../src/lib/model/validate';
-import { incidentDir, loadIncident, selectedIncidentId } from '../src/lib/server/load-incident';
+import { FILE_NAMES } from '../src/lib/model/schema.ts';
+import { formatError } from '../src/lib/model/validate.ts';
+import { incidentDir, loadIncident, selectedIncidentId } from '../src/lib/server/load-incident.ts';
 
 const ID = 'virtual:sightline/incident';
 const RESOLVED = '\0' + ID;

@@ -7,8 +7,8 @@
  * the same code runs in the build, in the CLI and (later) in a browser worker.
  */
 import type { z } from 'zod';
-import { files, FILE_NAMES, type FileName, type IncidentModel } from './schema';
-import { parseInstant } from './time';
+import { files, FILE_NAMES, type FileName, type IncidentModel } from './schema.ts';
+import { parseInstant } from './time.ts';
 
 export interface ValidationError {
 	/** The data file, e.g. "events.json". */

@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { FILE_NAMES } from '../model/schema';
-import { validateIncident, type RawFiles, type ValidationResult } from '../model/validate';
+import { FILE_NAMES } from '../model/schema.ts';
+import { validateIncident, type RawFiles, type ValidationResult } from '../model/validate.ts';
 
 /** Files larger than this are refused before parsing: a hand-curated file is never this big. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
