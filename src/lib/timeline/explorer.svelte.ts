@@ -54,10 +54,13 @@ export class Explorer {
 		this.parties.length > 0 || this.categories.length > 0 || this.q.trim() !== ''
 	);
 
-	/** Lanes for the current grouping, in the incident's own order, only those with events. */
+	/**
+	 * Lanes for the current grouping, in the incident's own order, only those with events that
+	 * pass the filters. Zooming never adds or removes a lane, so the picture stays put.
+	 */
 	readonly laneList = $derived.by(() => {
-		const { model, partyById } = this.index;
-		const used = new Set(toItems(model.events, this.lanes, partyById).map((i) => i.lane));
+		const { model } = this.index;
+		const used = new Set(this.items.map((i) => i.lane));
 		const all =
 			this.lanes === 'side'
 				? model.incident.sides.map((s) => ({ id: s.id, name: s.name }))
