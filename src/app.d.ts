@@ -5,7 +5,7 @@ declare global {
 			message: string;
 			/** The id the user asked for, when a record was not found. */
 			missingId?: string;
-			kind?: 'event';
+			kind?: 'event' | 'party';
 		}
 	}
 }

@@ -17,6 +17,54 @@ test('every event has a prerendered page with a title, a description and no cons
 	expect(problems).toEqual([]);
 });
 
+test('every party has a page with its events, relations and sources, and no console errors', async ({
+	page,
+	model,
+	problems
+}) => {
+	test.setTimeout(180_000);
+	for (const party of model.parties) {
+		const res = await page.goto(`/parties/${party.id}`);
+		expect(res?.status(), party.id).toBe(200);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(party.name);
+		await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', party.name);
+		const events = model.events.filter((e) => e.parties.some((p) => p.party === party.id));
+		await expect(page.locator('#events-heading')).toHaveText(`Events (${events.length})`);
+		expect(await page.locator('.sources li').count()).toBeGreaterThanOrEqual(1);
+	}
+	expect(problems).toEqual([]);
+});
+
+test('a party page works with JavaScript off and links to its events', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/parties/russian-officer');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Russian officer');
+	await page
+		.getByRole('link', { name: /first call/ })
+		.first()
+		.click();
+	await expect(page).toHaveURL(/\/events\/russian-first-call$/);
+	await expect(page.locator('#event-title')).toBeVisible();
+	await context.close();
+});
+
+test('from an event, a party chip opens the party page', async ({ page }) => {
+	await page.goto('/events/russian-first-call');
+	await page.locator('.parties a.party').first().click();
+	await expect(page).toHaveURL(/\/parties\//);
+	await expect(page.locator('#events-heading')).toBeVisible();
+});
+
+test('an unknown party id gives a 404 with suggestions', async ({ page }) => {
+	const res = await page.goto('/parties/russian-oficer');
+	expect(res?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'There is no party “russian-oficer”'
+	);
+	await expect(page.getByRole('link', { name: /Russian officer/ }).first()).toBeVisible();
+});
+
 test('an event page works with JavaScript off: title, time, summary and sources', async ({
 	browser,
 	model
