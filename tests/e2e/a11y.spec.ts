@@ -30,3 +30,17 @@ test('the 404 page has no axe violations', async ({ page }) => {
 	const { violations } = await scan(page);
 	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 });
+
+test('the graph and timeline side by side have no axe violations', async ({ page }) => {
+	await page.goto('/?view=both&party=russia');
+	await expect(page.locator('svg.graph-plot')).toBeVisible();
+	const { violations } = await scan(page);
+	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+});
+
+test('a party page has no axe violations', async ({ page }) => {
+	await page.goto('/parties/russian-mod');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	const { violations } = await scan(page);
+	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+});

@@ -9,7 +9,10 @@ const SCREENS: [string, string][] = [
 	['strike-minutes', '/events/russian-first-call'],
 	['whole-span', '/?from=2014-09-01T00:00:00Z&to=2017-12-31T00:00:00Z'],
 	['convoy', '/?q=convoy&from=2016-09-18T00:00:00Z&to=2016-09-23T00:00:00Z'],
-	['not-found', '/events/no-such-event']
+	['not-found', '/events/no-such-event'],
+	['graph', '/?view=graph&party=russia'],
+	['both', '/events/russian-first-call?view=both&from=2016-09-16T00:00:00Z&to=2016-09-20T00:00:00Z'],
+	['party', '/parties/russian-mod']
 ];
 
 for (const [name, path] of SCREENS) {

@@ -26,7 +26,7 @@ describe('parseViewState', () => {
 
 	test('reads a full view', () => {
 		const { state, notes } = parse(
-			'from=2016-09-17T12:30:00Z&to=2016-09-17T14:00:00Z&tz=utc&lanes=party&parties=russia,caoc&cats=communication&q=call'
+			'from=2016-09-17T12:30:00Z&to=2016-09-17T14:00:00Z&tz=utc&lanes=party&parties=russia,caoc&cats=communication&q=call&view=both&party=caoc'
 		);
 		expect(notes).toEqual([]);
 		expect(state).toEqual({
@@ -35,7 +35,9 @@ describe('parseViewState', () => {
 			lanes: 'party',
 			parties: ['russia', 'caoc'],
 			categories: ['communication'],
-			q: 'call'
+			q: 'call',
+			view: 'both',
+			party: 'caoc'
 		});
 	});
 
@@ -44,6 +46,8 @@ describe('parseViewState', () => {
 		['lanes=diagonal', 'Ignored unknown lane grouping "diagonal".'],
 		['parties=russia,atlantis', 'Ignored unknown party "atlantis".'],
 		['cats=weather', 'Ignored unknown category "weather".'],
+		['view=sideways', 'Ignored unknown view "sideways".'],
+		['party=atlantis', 'Ignored unknown party "atlantis".'],
 		[
 			'from=yesterday&to=today',
 			'Ignored the time window in the link: "from" and "to" must be two different ISO 8601 times.'
@@ -104,7 +108,9 @@ describe('round trip', () => {
 		lanes: fc.constantFrom('side' as const, 'category' as const, 'party' as const),
 		parties: fc.uniqueArray(fc.constantFrom('russia', 'united-states', 'caoc')),
 		categories: fc.uniqueArray(fc.constantFrom('strike', 'communication')),
-		q: fc.string({ maxLength: 50 })
+		q: fc.string({ maxLength: 50 }),
+		view: fc.constantFrom('timeline' as const, 'graph' as const, 'both' as const),
+		party: fc.option(fc.constantFrom('russia', 'united-states', 'caoc'), { nil: null })
 	});
 
 	test('every view survives serialise → parse unchanged (property)', () => {

@@ -32,7 +32,7 @@ export interface LayoutOptions {
 export const DEFAULT_GRAPH_LAYOUT: Omit<LayoutOptions, 'sides'> = {
 	seed: 17,
 	ticks: 300,
-	radius: 260
+	radius: 380
 };
 
 /** Mulberry32: small, fast and identical everywhere, unlike Math.random. */
@@ -90,13 +90,13 @@ export function layoutGraph(
 			'link',
 			forceLink<Node, SimulationLinkDatum<Node>>(links)
 				.id((d) => d.id)
-				.distance(90)
+				.distance(120)
 				.strength(0.25)
 		)
-		.force('charge', forceManyBody<Node>().strength(-260))
+		.force('charge', forceManyBody<Node>().strength(-420))
 		.force(
 			'collide',
-			forceCollide<Node>((d) => d.r + 26)
+			forceCollide<Node>((d) => d.r + 34)
 		)
 		.force('x', forceX<Node>((d) => centre.get(d.side)?.x ?? 0).strength(0.12))
 		.force('y', forceY<Node>((d) => centre.get(d.side)?.y ?? 0).strength(0.12))

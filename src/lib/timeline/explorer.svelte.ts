@@ -23,6 +23,10 @@ export class Explorer {
 	parties = $state<string[]>([]);
 	categories = $state<string[]>([]);
 	q = $state('');
+	/** Which views are on screen: timeline, graph or both. */
+	mode = $state<ViewState['view']>(DEFAULT_VIEW.view);
+	/** A selected party: its events stand out on the timeline, its neighbours in the graph. */
+	party = $state<string | null>(null);
 	/** Plot width in px, measured by the component. */
 	width = $state(960);
 	compact = $state(false);
@@ -91,7 +95,9 @@ export class Explorer {
 			lanes: this.lanes,
 			parties: this.parties,
 			categories: this.categories,
-			q: this.q
+			q: this.q,
+			view: this.mode,
+			party: this.party
 		};
 	}
 
@@ -103,7 +109,18 @@ export class Explorer {
 		this.parties = state.parties;
 		this.categories = state.categories;
 		this.q = state.q;
+		this.mode = state.view;
+		this.party = state.party;
 	}
+
+	/** Events of the selected party, or null when no party is selected. */
+	readonly partyEvents = $derived.by(() => {
+		const id = this.party;
+		if (!id) return null;
+		return new Set(
+			this.index.model.events.filter((e) => e.parties.some((p) => p.party === id)).map((e) => e.id)
+		);
+	});
 
 	setWindow(w: [number, number]) {
 		this.window = clampWindow(w, this.index.span);

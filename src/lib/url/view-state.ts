@@ -7,6 +7,8 @@
  *   parties    comma-separated party ids to keep (empty: all)
  *   cats       comma-separated category ids to keep (empty: all)
  *   q          text search over titles and summaries
+ *   view       timeline | graph | both
+ *   party      a selected party, highlighted in both views
  *
  * Parsing never throws: anything unknown or malformed falls back to the default, and is
  * reported in `notes` so the page can say what it ignored.
@@ -14,6 +16,9 @@
 import { LANE_MODES, type LaneMode } from '../timeline/items';
 import { ZONE_IDS, type ZoneId } from '../model/format-time';
 import { parseInstant } from '../model/time';
+
+export type ViewMode = 'timeline' | 'graph' | 'both';
+export const VIEW_MODES: ViewMode[] = ['timeline', 'graph', 'both'];
 
 export interface ViewState {
 	/** Visible window in ms since the epoch; null means the default for the page. */
@@ -23,6 +28,9 @@ export interface ViewState {
 	parties: string[];
 	categories: string[];
 	q: string;
+	view: ViewMode;
+	/** The selected party, or null. */
+	party: string | null;
 }
 
 export interface ViewContext {
@@ -38,7 +46,9 @@ export const DEFAULT_VIEW: ViewState = {
 	lanes: 'side',
 	parties: [],
 	categories: [],
-	q: ''
+	q: '',
+	view: 'timeline',
+	party: null
 };
 
 /** The narrowest window anyone can zoom to: five minutes. */
@@ -128,6 +138,18 @@ export function parseViewState(
 	state.parties = parseList(params.get('parties'), ctx.partyIds, 'party', notes);
 	state.categories = parseList(params.get('cats'), ctx.categoryIds, 'category', notes);
 	state.q = (params.get('q') ?? '').slice(0, MAX_QUERY);
+
+	const view = params.get('view');
+	if (view !== null) {
+		if ((VIEW_MODES as string[]).includes(view)) state.view = view as ViewMode;
+		else notes.push(`Ignored unknown view "${view.slice(0, 40)}".`);
+	}
+
+	const party = params.get('party');
+	if (party !== null) {
+		if (ctx.partyIds.has(party)) state.party = party;
+		else notes.push(`Ignored unknown party "${party.slice(0, 60)}".`);
+	}
 	return { state, notes };
 }
 
@@ -143,6 +165,8 @@ export function serializeViewState(state: ViewState): URLSearchParams {
 	if (state.parties.length) p.set('parties', state.parties.join(','));
 	if (state.categories.length) p.set('cats', state.categories.join(','));
 	if (state.q) p.set('q', state.q);
+	if (state.view !== DEFAULT_VIEW.view) p.set('view', state.view);
+	if (state.party) p.set('party', state.party);
 	return p;
 }
 

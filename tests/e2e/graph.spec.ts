@@ -1,0 +1,93 @@
+import { expect, settledWindow, test } from './fixtures';
+
+const CHANNEL = 'us-russia-deconfliction-channel';
+
+test.afterEach(({ problems }) => {
+	expect(problems, 'console errors, warnings or exceptions').toEqual([]);
+});
+
+test('the graph view opens from the toolbar and its state is in the address', async ({
+	page,
+	model
+}) => {
+	await page.goto('/');
+	await page.getByTestId('view-graph').click();
+	await expect(page).toHaveURL(/view=graph/);
+	await expect(page.locator('svg.graph-plot')).toBeVisible();
+	await expect(page.locator('.graph .count')).toContainText(
+		`of ${model.relations.length} relations hold in this window`
+	);
+	await page.reload();
+	await expect(page.getByTestId('view-graph')).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('moving through time makes the deconfliction channel appear when it was set up', async ({
+	page
+}) => {
+	// Mid-2015: before the October 2015 memorandum, there is no channel.
+	await page.goto('/?view=graph&from=2015-07-01T00:00:00Z&to=2015-09-01T00:00:00Z');
+	const channel = page.locator(`.edge[data-relation-id="${CHANNEL}"]`);
+	await expect(page.locator('svg.graph-plot')).toBeVisible();
+	await expect(channel).toHaveCount(0);
+	// Scrub forward by keyboard, half a window at a time, past 20 October 2015.
+	let before = await settledWindow(page);
+	for (let i = 0; i < 4; i++) {
+		await page.locator('body').press('Shift+ArrowRight');
+		before = await settledWindow(page, before);
+	}
+	expect(before[1]).toBeGreaterThan(Date.parse('2015-10-21T00:00:00Z'));
+	await expect(channel).toHaveCount(1);
+	// And back again: it disappears.
+	await page.goto('/?view=graph&from=2015-07-01T00:00:00Z&to=2015-09-01T00:00:00Z');
+	await expect(channel).toHaveCount(0);
+});
+
+test('selecting a party highlights its neighbours and its events on the timeline', async ({
+	page,
+	model
+}) => {
+	await page.goto('/?view=both&from=2016-09-09T00:00:00Z&to=2016-09-23T00:00:00Z');
+	await page.locator('.node[data-party-id="russia"]').click();
+	await expect(page).toHaveURL(/party=russia/);
+	await expect(page.getByRole('region', { name: 'Selected party' })).toContainText('Russia');
+	const russianEvents = model.events
+		.filter((e) => e.parties.some((p) => p.party === 'russia'))
+		.map((e) => e.id);
+	const marks = page.locator('a.mark');
+	const dimmed = page.locator('a.mark.dimmed');
+	expect(await dimmed.count()).toBeGreaterThan(0);
+	expect(await dimmed.count()).toBeLessThan(await marks.count());
+	for (const id of await page
+		.locator('a.mark:not(.dimmed)')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('data-event-id')))) {
+		expect(russianEvents).toContain(id);
+	}
+	await page.locator('body').press('Escape');
+	await expect(page).not.toHaveURL(/party=/);
+});
+
+test('following an edge lists the events and sources behind it', async ({ page, model }) => {
+	const relation = model.relations.find((r) => r.id === CHANNEL)!;
+	await page.goto('/?view=graph&from=2016-09-09T00:00:00Z&to=2016-09-23T00:00:00Z');
+	await page.locator(`.edge[data-relation-id="${CHANNEL}"] .edge-hit`).click({ force: true });
+	const card = page.getByRole('region', { name: 'Selected relation' });
+	await expect(card).toContainText(relation.description.slice(0, 40));
+	const source = model.sources.find((s) => s.id === relation.sources[0]!.source)!;
+	await expect(card.getByRole('link', { name: source.title })).toHaveAttribute('href', source.url);
+});
+
+test('the layout is the same on every load', async ({ page }) => {
+	await page.goto('/?view=graph');
+	const read = () =>
+		page.locator('.node').evaluateAll((els) => els.map((e) => e.getAttribute('transform')));
+	const first = await read();
+	await page.reload();
+	await expect.poll(read).toEqual(first);
+});
+
+test('keyboard: Tab reaches a party and Enter selects it', async ({ page }) => {
+	await page.goto('/?view=graph&from=2016-09-09T00:00:00Z&to=2016-09-23T00:00:00Z');
+	await page.locator('.node[data-party-id="russia"]').focus();
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/party=russia/);
+});
