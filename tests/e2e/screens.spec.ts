@@ -11,7 +11,10 @@ const SCREENS: [string, string][] = [
 	['convoy', '/?q=convoy&from=2016-09-18T00:00:00Z&to=2016-09-23T00:00:00Z'],
 	['not-found', '/events/no-such-event'],
 	['graph', '/?view=graph&party=russia'],
-	['both', '/events/russian-first-call?view=both&from=2016-09-16T00:00:00Z&to=2016-09-20T00:00:00Z'],
+	[
+		'both',
+		'/events/russian-first-call?view=both&from=2016-09-16T00:00:00Z&to=2016-09-20T00:00:00Z'
+	],
 	['party', '/parties/russian-mod']
 ];
 
