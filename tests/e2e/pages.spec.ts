@@ -13,6 +13,11 @@ test('every event has a prerendered page with a title, a description and no cons
 		await expect(page.locator('#event-title')).toHaveText(event.title);
 		await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', event.title);
 		await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{40,}/);
+		// The timeline opens around the event and always draws it, however crowded its lane.
+		await expect(page.locator(`a.mark[data-event-id="${event.id}"]`)).toHaveAttribute(
+			'aria-current',
+			'true'
+		);
 	}
 	expect(problems).toEqual([]);
 });

@@ -208,6 +208,14 @@ describe('layoutTimeline', () => {
 		expect(a!.clusters.reduce((n, c) => n + c.count, 0) + a!.marks.length).toBe(5);
 	});
 
+	test('the selected event is laid out first, so a crowded lane never hides it in a cluster', () => {
+		const items = Array.from({ length: 9 }, (_, i) => item(`e${i}`, 60 + i * 0.01));
+		const hidden = layoutTimeline(items, lanes, scale(120, 1200), 1200, { maxRows: 3 });
+		expect(hidden.lanes[0]!.marks.map((m) => m.id)).not.toContain('e8');
+		const shown = layoutTimeline(items, lanes, scale(120, 1200), 1200, { maxRows: 3, first: 'e8' });
+		expect(shown.lanes[0]!.marks.find((m) => m.id === 'e8')?.row).toBe(0);
+	});
+
 	test('labels are cut with an ellipsis, never run on', () => {
 		expect(fitLabel('Russian officer calls the coalition operations centre', 140, 7)).toBe(
 			'Russian officer…'

@@ -25,6 +25,8 @@ export class Explorer {
 	q = $state('');
 	/** Which views are on screen: timeline, graph or both. */
 	mode = $state<ViewState['view']>(DEFAULT_VIEW.view);
+	/** The selected event (from the page's path); the layout never hides it in a cluster. */
+	selected = $state<string | null>(null);
 	/** A selected party: its events stand out on the timeline, its neighbours in the graph. */
 	party = $state<string | null>(null);
 	/** Plot width in px, measured by the component. */
@@ -79,7 +81,9 @@ export class Explorer {
 	readonly scale = $derived(scaleLinear().domain(this.window).range([0, this.width]));
 
 	readonly layoutOptions: Partial<LayoutOptions> = $derived(
-		this.compact ? { maxRows: 3, labelMaxWidth: 150, rowHeight: 28 } : {}
+		this.compact
+			? { maxRows: 3, labelMaxWidth: 150, rowHeight: 28, first: this.selected }
+			: { first: this.selected }
 	);
 
 	readonly layout = $derived(

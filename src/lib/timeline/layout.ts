@@ -25,6 +25,8 @@ export interface LayoutOptions {
 	coverFraction: number;
 	/** Height of that strip, px. */
 	stripHeight: number;
+	/** An item laid out before all others (the selected event), so it is never hidden. */
+	first: string | null;
 }
 
 export const DEFAULT_LAYOUT: LayoutOptions = {
@@ -37,7 +39,8 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
 	lanePadding: 8,
 	clusterGap: 28,
 	coverFraction: 0.8,
-	stripHeight: 22
+	stripHeight: 22,
+	first: null
 };
 
 export interface EventMark {
@@ -227,12 +230,14 @@ export function layoutTimeline(
 		const rest: Placed[] = [];
 		for (const p of placed) {
 			const visible = Math.min(p.e1, width) - Math.max(p.e0, 0);
-			if (p.item.shape === 'period' && visible >= width * o.coverFraction) covering.push(p);
+			if (p.item.shape === 'period' && visible >= width * o.coverFraction && p.item.id !== o.first)
+				covering.push(p);
 			else rest.push(p);
 		}
-		// Precise events first, then coarse ones; left to right within each.
+		// The selected event first, then precise events, then coarse ones; left to right.
 		rest.sort(
 			(a, b) =>
+				Number(b.item.id === o.first) - Number(a.item.id === o.first) ||
 				Number(a.item.shape === 'period') - Number(b.item.shape === 'period') ||
 				a.x0 - b.x0 ||
 				a.item.start - b.item.start ||
