@@ -15,7 +15,9 @@ const SCREENS: [string, string][] = [
 		'both',
 		'/events/russian-first-call?view=both&from=2016-09-16T00:00:00Z&to=2016-09-20T00:00:00Z'
 	],
-	['party', '/parties/russian-mod']
+	['party', '/parties/russian-mod'],
+	['claims', '/claims'],
+	['sources', '/sources']
 ];
 
 for (const [name, path] of SCREENS) {

@@ -41,3 +41,21 @@ describe('suggestIds for the 404 page', () => {
 		['completely-unrelated-words', []]
 	])('%s → %o', (wanted, expected) => expect(suggestIds(wanted, ids)).toEqual(expected));
 });
+
+describe('citingRecords', () => {
+	test('lists each record that cites a source once, with where it lives', async () => {
+		const { citingRecords } = await import('../../src/lib/model/citations');
+		const model = validateIncident(miniFiles()).model!;
+		const byWire = citingRecords(model).get('wire-1')!;
+		expect(byWire.map((r) => `${r.kind} ${r.path}`)).toEqual([
+			'incident /',
+			'event /events/strike-begins',
+			'claim /events/strike-begins',
+			'event /events/first-call',
+			'party /parties/blue-state',
+			'party /parties/blue-air',
+			'relation /parties/blue-air',
+			'casualty /events/strike-begins'
+		]);
+	});
+});

@@ -9,3 +9,21 @@ export function formatCount(c: Count | undefined): string {
 	if ('about' in c) return `about ${c.about}`;
 	return `more than ${c.moreThan}`;
 }
+
+/**
+ * Where a count sits on an axis: [low, high] plus how to draw it. Open-ended counts ("at least",
+ * "more than") have no high end and are drawn with an arrow; "about" gets a soft margin.
+ */
+export interface CountSpan {
+	low: number;
+	high: number | null;
+	shape: 'point' | 'range' | 'at-least' | 'more-than' | 'about';
+}
+
+export function countSpan(c: Count): CountSpan {
+	if (typeof c === 'number') return { low: c, high: c, shape: 'point' };
+	if ('min' in c) return { low: c.min, high: c.max, shape: 'range' };
+	if ('atLeast' in c) return { low: c.atLeast, high: null, shape: 'at-least' };
+	if ('about' in c) return { low: c.about, high: c.about, shape: 'about' };
+	return { low: c.moreThan, high: null, shape: 'more-than' };
+}
