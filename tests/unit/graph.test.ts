@@ -79,3 +79,18 @@ describe('layoutGraph', () => {
 		expect(Array.from({ length: 5 }, r1)).toEqual(Array.from({ length: 5 }, r2));
 	});
 });
+
+describe('places', () => {
+	test('events at the same coordinates share one place; ids are unique and URL-safe', async () => {
+		const { placesOf } = await import('../../src/lib/map/places');
+		const places = placesOf(index.chronological);
+		const ids = places.map((p) => p.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+		const located = index.model.events.filter((e) => e.location).length;
+		expect(places.reduce((n, p) => n + p.eventIds.length, 0)).toBe(located);
+		const tharda = places.find((p) => p.name.startsWith('Jabal al-Tharda'))!;
+		expect(tharda.precision).toBe('approximate');
+		expect(tharda.eventIds).toContain('strike-window-us-investigation');
+	});
+});

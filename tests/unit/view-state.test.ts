@@ -14,6 +14,7 @@ const span: [number, number] = [Date.UTC(2014, 8, 1), Date.UTC(2017, 11, 31)];
 const ctx = {
 	partyIds: new Set(['russia', 'united-states', 'caoc']),
 	categoryIds: new Set(['strike', 'communication']),
+	placeIds: new Set(['geneva', 'aleppo']),
 	span
 };
 
@@ -26,7 +27,7 @@ describe('parseViewState', () => {
 
 	test('reads a full view', () => {
 		const { state, notes } = parse(
-			'from=2016-09-17T12:30:00Z&to=2016-09-17T14:00:00Z&tz=utc&lanes=party&parties=russia,caoc&cats=communication&q=call&view=both&party=caoc'
+			'from=2016-09-17T12:30:00Z&to=2016-09-17T14:00:00Z&tz=utc&lanes=party&parties=russia,caoc&cats=communication&q=call&view=both&party=caoc&place=geneva'
 		);
 		expect(notes).toEqual([]);
 		expect(state).toEqual({
@@ -37,7 +38,8 @@ describe('parseViewState', () => {
 			categories: ['communication'],
 			q: 'call',
 			view: 'both',
-			party: 'caoc'
+			party: 'caoc',
+			place: 'geneva'
 		});
 	});
 
@@ -48,6 +50,7 @@ describe('parseViewState', () => {
 		['cats=weather', 'Ignored unknown category "weather".'],
 		['view=sideways', 'Ignored unknown view "sideways".'],
 		['party=atlantis', 'Ignored unknown party "atlantis".'],
+		['place=atlantis', 'Ignored unknown place "atlantis".'],
 		[
 			'from=yesterday&to=today',
 			'Ignored the time window in the link: "from" and "to" must be two different ISO 8601 times.'
@@ -110,7 +113,8 @@ describe('round trip', () => {
 		categories: fc.uniqueArray(fc.constantFrom('strike', 'communication')),
 		q: fc.string({ maxLength: 50 }),
 		view: fc.constantFrom('timeline' as const, 'graph' as const, 'both' as const),
-		party: fc.option(fc.constantFrom('russia', 'united-states', 'caoc'), { nil: null })
+		party: fc.option(fc.constantFrom('russia', 'united-states', 'caoc'), { nil: null }),
+		place: fc.option(fc.constantFrom('geneva', 'aleppo'), { nil: null })
 	});
 
 	test('every view survives serialise → parse unchanged (property)', () => {

@@ -7,6 +7,7 @@ import { scaleLinear } from 'd3-scale';
 import { matchesQuery, type ModelIndex } from '../model';
 import { zoneChoices, type ZoneChoice } from '../model/format-time';
 import { toItems, eventExtent, type LaneMode } from './items';
+import { placesOf, type Place } from '../map/places';
 import { layoutTimeline, type LayoutOptions } from './layout';
 import { zonedTicks } from './ticks';
 import { clampWindow, DEFAULT_VIEW, type ViewState } from '../url/view-state';
@@ -27,6 +28,8 @@ export class Explorer {
 	mode = $state<ViewState['view']>(DEFAULT_VIEW.view);
 	/** The selected event (from the page's path); the layout never hides it in a cluster. */
 	selected = $state<string | null>(null);
+	/** A place the timeline is filtered to (from the map). */
+	place = $state<string | null>(null);
 	/** A selected party: its events stand out on the timeline, its neighbours in the graph. */
 	party = $state<string | null>(null);
 	/** Plot width in px, measured by the component. */
@@ -39,6 +42,9 @@ export class Explorer {
 		this.window = index.focus;
 	}
 
+	/** Where events happened, for the locator map and the place filter. */
+	readonly places: Place[] = $derived.by(() => placesOf(this.index.chronological));
+
 	readonly zones: ZoneChoice[] = $derived.by(() =>
 		zoneChoices(this.index.model.incident, this.viewerZone)
 	);
@@ -48,8 +54,12 @@ export class Explorer {
 	readonly visibleEvents = $derived.by(() => {
 		const parties = new Set(this.parties);
 		const cats = new Set(this.categories);
+		const here = this.place
+			? new Set(this.places.find((p) => p.id === this.place)?.eventIds)
+			: null;
 		return this.index.chronological.filter(
 			(e) =>
+				(here === null || here.has(e.id)) &&
 				(cats.size === 0 || cats.has(e.category)) &&
 				(parties.size === 0 || e.parties.some((p) => parties.has(p.party))) &&
 				matchesQuery(e, this.q)
@@ -57,7 +67,10 @@ export class Explorer {
 	});
 
 	readonly filtered = $derived(
-		this.parties.length > 0 || this.categories.length > 0 || this.q.trim() !== ''
+		this.parties.length > 0 ||
+			this.categories.length > 0 ||
+			this.q.trim() !== '' ||
+			this.place !== null
 	);
 
 	/**
@@ -101,7 +114,8 @@ export class Explorer {
 			categories: this.categories,
 			q: this.q,
 			view: this.mode,
-			party: this.party
+			party: this.party,
+			place: this.place
 		};
 	}
 
@@ -115,6 +129,7 @@ export class Explorer {
 		this.q = state.q;
 		this.mode = state.view;
 		this.party = state.party;
+		this.place = state.place;
 	}
 
 	/** Events of the selected party, or null when no party is selected. */
@@ -204,6 +219,7 @@ export class Explorer {
 	}
 
 	clearFilters() {
+		this.place = null;
 		this.parties = [];
 		this.categories = [];
 		this.q = '';

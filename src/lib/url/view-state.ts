@@ -9,6 +9,7 @@
  *   q          text search over titles and summaries
  *   view       timeline | graph | both
  *   party      a selected party, highlighted in both views
+ *   place      keep only the events at this place (an id from the places list)
  *
  * Parsing never throws: anything unknown or malformed falls back to the default, and is
  * reported in `notes` so the page can say what it ignored.
@@ -31,11 +32,15 @@ export interface ViewState {
 	view: ViewMode;
 	/** The selected party, or null. */
 	party: string | null;
+	/** A place the timeline is filtered to, or null. */
+	place: string | null;
 }
 
 export interface ViewContext {
 	partyIds: ReadonlySet<string>;
 	categoryIds: ReadonlySet<string>;
+	/** Ids of the places events happened at; omit where places are not offered. */
+	placeIds?: ReadonlySet<string>;
 	/** The incident's span; windows are kept within it (with a margin). */
 	span: [number, number];
 }
@@ -48,7 +53,8 @@ export const DEFAULT_VIEW: ViewState = {
 	categories: [],
 	q: '',
 	view: 'timeline',
-	party: null
+	party: null,
+	place: null
 };
 
 /** The narrowest window anyone can zoom to: five minutes. */
@@ -150,6 +156,12 @@ export function parseViewState(
 		if (ctx.partyIds.has(party)) state.party = party;
 		else notes.push(`Ignored unknown party "${party.slice(0, 60)}".`);
 	}
+
+	const place = params.get('place');
+	if (place !== null) {
+		if (ctx.placeIds?.has(place)) state.place = place;
+		else notes.push(`Ignored unknown place "${place.slice(0, 60)}".`);
+	}
 	return { state, notes };
 }
 
@@ -167,6 +179,7 @@ export function serializeViewState(state: ViewState): URLSearchParams {
 	if (state.q) p.set('q', state.q);
 	if (state.view !== DEFAULT_VIEW.view) p.set('view', state.view);
 	if (state.party) p.set('party', state.party);
+	if (state.place) p.set('place', state.place);
 	return p;
 }
 

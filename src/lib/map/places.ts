@@ -1,0 +1,48 @@
+/** Places: the distinct locations events happened at, with the events at each. */
+import type { IncidentEvent } from '../model/schema';
+
+export interface Place {
+	/** A URL-safe id made from the place's name. */
+	id: string;
+	name: string;
+	lat: number;
+	lon: number;
+	precision: 'exact' | 'approximate' | 'city' | 'region' | 'country';
+	eventIds: string[];
+}
+
+export function placeId(name: string): string {
+	return (
+		name
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '') || 'place'
+	);
+}
+
+/**
+ * Groups events by where they happened. Events at the same coordinates share a place, under
+ * the first name used for it; the events keep their order.
+ */
+export function placesOf(events: IncidentEvent[]): Place[] {
+	const byKey = new Map<string, Place>();
+	for (const e of events) {
+		if (!e.location) continue;
+		const { name, lat, lon, precision } = e.location;
+		const key = `${lat.toFixed(3)},${lon.toFixed(3)}`;
+		const place = byKey.get(key);
+		if (place) place.eventIds.push(e.id);
+		else byKey.set(key, { id: placeId(name), name, lat, lon, precision, eventIds: [e.id] });
+	}
+	// Two places with the same name but different coordinates must not share an id.
+	const seen = new Map<string, number>();
+	const places = [...byKey.values()];
+	for (const p of places) {
+		const n = seen.get(p.id) ?? 0;
+		seen.set(p.id, n + 1);
+		if (n > 0) p.id = `${p.id}-${n + 1}`;
+	}
+	return places;
+}

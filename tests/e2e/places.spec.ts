@@ -1,0 +1,36 @@
+import { expect, test } from './fixtures';
+
+test.afterEach(({ problems }) => {
+	expect(problems, 'console errors, warnings or exceptions').toEqual([]);
+});
+
+const THARDA = 'jabal-al-tharda-hills-south-west-of-deir-ez-zor-airport';
+
+test('choosing a place on the map filters the timeline to its events', async ({ page, model }) => {
+	await page.goto('/?from=2016-09-09T00:00:00Z&to=2016-09-23T00:00:00Z');
+	const place = page.locator(`figure.locator .place[data-place-id="${THARDA}"]`);
+	await expect(place).toBeVisible();
+	// Country outlines arrive from the bundled boundary package, loaded on demand.
+	await expect(page.locator('figure.locator .land').first()).toBeAttached();
+	await place.click();
+	await expect(page).toHaveURL(new RegExp(`place=${THARDA}`));
+	const here = model.events.filter(
+		(e) => e.location && e.location.lat === 35.256 && e.location.lon === 40.142
+	);
+	await expect(page.locator('.count strong')).toHaveText(String(here.length));
+	for (const id of await page
+		.locator('a.mark')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('data-event-id'))))
+		expect(here.map((e) => e.id)).toContain(id);
+	await page.getByRole('button', { name: 'Show all places' }).click();
+	await expect(page).not.toHaveURL(/place=/);
+});
+
+test('an event with a location shows its place highlighted on the map', async ({ page }) => {
+	await page.goto('/events/strike-window-us-investigation');
+	await expect(page.locator(`figure.locator .place.lit[data-place-id="${THARDA}"]`)).toBeVisible();
+	await expect(page.locator(`figure.locator .place.lit`)).toHaveAttribute(
+		'aria-label',
+		/approximate location/
+	);
+});
