@@ -11,7 +11,8 @@ const PORT = 4173;
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: false,
-	workers: process.env.CI ? 1 : 2,
+	// Two workers: the tests mostly wait on the browser, and these machines have two cores.
+	workers: 2,
 	retries: 0,
 	timeout: 30_000,
 	expect: { timeout: 7_000 },

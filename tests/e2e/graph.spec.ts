@@ -74,6 +74,28 @@ test('following an edge lists the events and sources behind it', async ({ page, 
 	await expect(card).toContainText(relation.description.slice(0, 40));
 	const source = model.sources.find((s) => s.id === relation.sources[0]!.source)!;
 	await expect(card.getByRole('link', { name: source.title })).toHaveAttribute('href', source.url);
+	// The selected relation is part of the link: a reload shows the same card.
+	await expect(page).toHaveURL(new RegExp(`rel=${CHANNEL}`));
+	await page.reload();
+	await expect(page.getByRole('region', { name: 'Selected relation' })).toContainText(
+		relation.description.slice(0, 40)
+	);
+});
+
+test('dragging a party pins it where it is put, until the layout is reset', async ({ page }) => {
+	await page.goto('/?view=graph&from=2016-09-09T00:00:00Z&to=2016-09-23T00:00:00Z');
+	const node = page.locator('.node[data-party-id="russia"]');
+	const before = (await node.boundingBox())!;
+	await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(before.x + 80, before.y + 60, { steps: 6 });
+	await page.mouse.up();
+	const after = (await node.boundingBox())!;
+	expect(Math.abs(after.x - before.x)).toBeGreaterThan(40);
+	// A drag is not a click: nothing got selected.
+	await expect(page).not.toHaveURL(/party=/);
+	await page.getByRole('button', { name: /Reset layout/ }).click();
+	await expect.poll(async () => (await node.boundingBox())!.x).toBeCloseTo(before.x, 0);
 });
 
 test('the layout is the same on every load', async ({ page }) => {
@@ -85,9 +107,32 @@ test('the layout is the same on every load', async ({ page }) => {
 	await expect.poll(read).toEqual(first);
 });
 
-test('keyboard: Tab reaches a party and Enter selects it', async ({ page }) => {
+test('keyboard only: move between parties, select one, follow a relation, open a party page', async ({
+	page
+}) => {
 	await page.goto('/?view=graph&from=2016-09-09T00:00:00Z&to=2016-09-23T00:00:00Z');
-	await page.locator('.node[data-party-id="russia"]').focus();
+	const russia = page.locator('.node[data-party-id="russia"]');
+	await russia.focus();
+	// Arrow keys move focus to a neighbouring party (and do not pan the timeline).
+	const before = page.url();
+	await page.keyboard.press('ArrowUp');
+	const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-party-id'));
+	expect(focused).toBeTruthy();
+	expect(focused).not.toBe('russia');
+	expect(page.url()).toBe(before);
+	// Back to Russia, select it, and follow one of its relations by keyboard.
+	await russia.focus();
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/party=russia/);
+	const card = page.getByRole('region', { name: 'Selected party' });
+	const follow = card.getByRole('button', { name: /^go to / }).first();
+	const target = (await follow.textContent())!.replace(/^go to /, '').trim();
+	await follow.focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('region', { name: 'Selected party' })).toContainText(target);
+	await expect(page).not.toHaveURL(/party=russia(&|$)/);
+	// "o" opens the focused party's page.
+	await page.locator('.node[data-party-id="russia"]').focus();
+	await page.keyboard.press('o');
+	await expect(page).toHaveURL(/\/parties\/russia$/);
 });

@@ -1,44 +1,57 @@
 import { expect, INCIDENT, test } from './fixtures';
 
-test('every event has a prerendered page with a title, a description and no console errors', async ({
-	page,
-	model,
-	problems
-}) => {
-	test.setTimeout(180_000);
-	for (const event of model.events) {
-		const res = await page.goto(`/events/${event.id}`);
-		expect(res?.status(), event.id).toBe(200);
-		await expect(page).toHaveTitle(new RegExp(event.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-		await expect(page.locator('#event-title')).toHaveText(event.title);
-		await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', event.title);
-		await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{40,}/);
-		// The timeline opens around the event and always draws it, however crowded its lane.
-		await expect(page.locator(`a.mark[data-event-id="${event.id}"]`)).toHaveAttribute(
-			'aria-current',
-			'true'
-		);
-	}
-	expect(problems).toEqual([]);
-});
+// Every event page, in four slices so two workers can share them.
+for (const slice of [0, 1, 2, 3]) {
+	test(`every event has a prerendered page with a title, a description and no console errors (part ${slice + 1} of 4)`, async ({
+		page,
+		model,
+		problems
+	}) => {
+		test.setTimeout(120_000);
+		for (const event of model.events.filter((_, i) => i % 4 === slice)) {
+			const res = await page.goto(`/events/${event.id}`);
+			expect(res?.status(), event.id).toBe(200);
+			await expect(page).toHaveTitle(
+				new RegExp(event.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+			);
+			await expect(page.locator('#event-title')).toHaveText(event.title);
+			await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
+				'content',
+				event.title
+			);
+			await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{40,}/);
+			// The timeline opens around the event and always draws it, however crowded its lane.
+			await expect(page.locator(`a.mark[data-event-id="${event.id}"]`)).toHaveAttribute(
+				'aria-current',
+				'true'
+			);
+		}
+		expect(problems).toEqual([]);
+	});
+}
 
-test('every party has a page with its events, relations and sources, and no console errors', async ({
-	page,
-	model,
-	problems
-}) => {
-	test.setTimeout(180_000);
-	for (const party of model.parties) {
-		const res = await page.goto(`/parties/${party.id}`);
-		expect(res?.status(), party.id).toBe(200);
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText(party.name);
-		await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', party.name);
-		const events = model.events.filter((e) => e.parties.some((p) => p.party === party.id));
-		await expect(page.locator('#events-heading')).toHaveText(`Events (${events.length})`);
-		expect(await page.locator('.sources li').count()).toBeGreaterThanOrEqual(1);
-	}
-	expect(problems).toEqual([]);
-});
+for (const slice of [0, 1, 2, 3]) {
+	test(`every party has a page with its events, relations and sources, and no console errors (part ${slice + 1} of 4)`, async ({
+		page,
+		model,
+		problems
+	}) => {
+		test.setTimeout(120_000);
+		for (const party of model.parties.filter((_, i) => i % 4 === slice)) {
+			const res = await page.goto(`/parties/${party.id}`);
+			expect(res?.status(), party.id).toBe(200);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(party.name);
+			await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
+				'content',
+				party.name
+			);
+			const events = model.events.filter((e) => e.parties.some((p) => p.party === party.id));
+			await expect(page.locator('#events-heading')).toHaveText(`Events (${events.length})`);
+			expect(await page.locator('.sources li').count()).toBeGreaterThanOrEqual(1);
+		}
+		expect(problems).toEqual([]);
+	});
+}
 
 test('a party page works with JavaScript off and links to its events', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });

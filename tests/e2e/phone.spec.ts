@@ -73,3 +73,16 @@ test('nothing overflows the phone screen sideways', async ({ page }) => {
 	);
 	expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('on a phone the graph sits below the controls and a tap selects a party', async ({ page }) => {
+	await page.goto('/?view=graph');
+	const node = page.locator('.node[data-party-id="russia"]');
+	await expect(node).toBeVisible();
+	await node.tap();
+	await expect(page).toHaveURL(/party=russia/);
+	await expect(page.getByRole('region', { name: 'Selected party' })).toContainText('Russia');
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+});

@@ -94,3 +94,16 @@ describe('places', () => {
 		expect(tharda.eventIds).toContain('strike-window-us-investigation');
 	});
 });
+
+describe('contestedQuestions', () => {
+	test('groups casualty figures by event, most-claimed first, each in the order claimed', async () => {
+		const { contestedQuestions } = await import('../../src/lib/model/claims');
+		const { casualties, accounts } = contestedQuestions(index);
+		expect(casualties[0]!.event.id).toBe('coalition-airstrike-jabal-al-tharda');
+		const dates = casualties[0]!.claims.map((c) => c.claimedOn);
+		expect(dates).toEqual([...dates].sort());
+		expect(casualties.reduce((n, g) => n + g.claims.length, 0)).toBe(index.model.casualties.length);
+		expect(accounts.every((e) => e.disputed && e.claims!.length >= 2)).toBe(true);
+		expect(accounts.map((e) => e.id)).toContain('convoy-attack-urum-al-kubra');
+	});
+});

@@ -15,6 +15,7 @@ const ctx = {
 	partyIds: new Set(['russia', 'united-states', 'caoc']),
 	categoryIds: new Set(['strike', 'communication']),
 	placeIds: new Set(['geneva', 'aleppo']),
+	relationIds: new Set(['us-russia-deconfliction-channel']),
 	span
 };
 
@@ -27,7 +28,7 @@ describe('parseViewState', () => {
 
 	test('reads a full view', () => {
 		const { state, notes } = parse(
-			'from=2016-09-17T12:30:00Z&to=2016-09-17T14:00:00Z&tz=utc&lanes=party&parties=russia,caoc&cats=communication&q=call&view=both&party=caoc&place=geneva'
+			'from=2016-09-17T12:30:00Z&to=2016-09-17T14:00:00Z&tz=utc&lanes=party&parties=russia,caoc&cats=communication&q=call&view=both&party=caoc&place=geneva&rel=us-russia-deconfliction-channel'
 		);
 		expect(notes).toEqual([]);
 		expect(state).toEqual({
@@ -39,7 +40,8 @@ describe('parseViewState', () => {
 			q: 'call',
 			view: 'both',
 			party: 'caoc',
-			place: 'geneva'
+			place: 'geneva',
+			rel: 'us-russia-deconfliction-channel'
 		});
 	});
 
@@ -51,6 +53,7 @@ describe('parseViewState', () => {
 		['view=sideways', 'Ignored unknown view "sideways".'],
 		['party=atlantis', 'Ignored unknown party "atlantis".'],
 		['place=atlantis', 'Ignored unknown place "atlantis".'],
+		['rel=atlantis', 'Ignored unknown relation "atlantis".'],
 		[
 			'from=yesterday&to=today',
 			'Ignored the time window in the link: "from" and "to" must be two different ISO 8601 times.'
@@ -114,7 +117,8 @@ describe('round trip', () => {
 		q: fc.string({ maxLength: 50 }),
 		view: fc.constantFrom('timeline' as const, 'graph' as const, 'both' as const),
 		party: fc.option(fc.constantFrom('russia', 'united-states', 'caoc'), { nil: null }),
-		place: fc.option(fc.constantFrom('geneva', 'aleppo'), { nil: null })
+		place: fc.option(fc.constantFrom('geneva', 'aleppo'), { nil: null }),
+		rel: fc.option(fc.constant('us-russia-deconfliction-channel'), { nil: null })
 	});
 
 	test('every view survives serialise → parse unchanged (property)', () => {

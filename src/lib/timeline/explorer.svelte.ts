@@ -28,6 +28,8 @@ export class Explorer {
 	mode = $state<ViewState['view']>(DEFAULT_VIEW.view);
 	/** The selected event (from the page's path); the layout never hides it in a cluster. */
 	selected = $state<string | null>(null);
+	/** The relation selected in the graph: its events and sources are listed. */
+	relation = $state<string | null>(null);
 	/** A place the timeline is filtered to (from the map). */
 	place = $state<string | null>(null);
 	/** A selected party: its events stand out on the timeline, its neighbours in the graph. */
@@ -115,7 +117,8 @@ export class Explorer {
 			q: this.q,
 			view: this.mode,
 			party: this.party,
-			place: this.place
+			place: this.place,
+			rel: this.relation
 		};
 	}
 
@@ -130,6 +133,7 @@ export class Explorer {
 		this.mode = state.view;
 		this.party = state.party;
 		this.place = state.place;
+		this.relation = state.rel;
 	}
 
 	/** Events of the selected party, or null when no party is selected. */

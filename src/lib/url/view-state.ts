@@ -10,6 +10,7 @@
  *   view       timeline | graph | both
  *   party      a selected party, highlighted in both views
  *   place      keep only the events at this place (an id from the places list)
+ *   rel        a selected relation in the graph, with its events and sources shown
  *
  * Parsing never throws: anything unknown or malformed falls back to the default, and is
  * reported in `notes` so the page can say what it ignored.
@@ -34,6 +35,8 @@ export interface ViewState {
 	party: string | null;
 	/** A place the timeline is filtered to, or null. */
 	place: string | null;
+	/** The relation selected in the graph, or null. */
+	rel: string | null;
 }
 
 export interface ViewContext {
@@ -41,6 +44,8 @@ export interface ViewContext {
 	categoryIds: ReadonlySet<string>;
 	/** Ids of the places events happened at; omit where places are not offered. */
 	placeIds?: ReadonlySet<string>;
+	/** Ids of relations; omit where the graph is not offered. */
+	relationIds?: ReadonlySet<string>;
 	/** The incident's span; windows are kept within it (with a margin). */
 	span: [number, number];
 }
@@ -54,7 +59,8 @@ export const DEFAULT_VIEW: ViewState = {
 	q: '',
 	view: 'timeline',
 	party: null,
-	place: null
+	place: null,
+	rel: null
 };
 
 /** The narrowest window anyone can zoom to: five minutes. */
@@ -162,6 +168,12 @@ export function parseViewState(
 		if (ctx.placeIds?.has(place)) state.place = place;
 		else notes.push(`Ignored unknown place "${place.slice(0, 60)}".`);
 	}
+
+	const rel = params.get('rel');
+	if (rel !== null) {
+		if (ctx.relationIds?.has(rel)) state.rel = rel;
+		else notes.push(`Ignored unknown relation "${rel.slice(0, 60)}".`);
+	}
 	return { state, notes };
 }
 
@@ -180,6 +192,7 @@ export function serializeViewState(state: ViewState): URLSearchParams {
 	if (state.view !== DEFAULT_VIEW.view) p.set('view', state.view);
 	if (state.party) p.set('party', state.party);
 	if (state.place) p.set('place', state.place);
+	if (state.rel) p.set('rel', state.rel);
 	return p;
 }
 

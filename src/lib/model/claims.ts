@@ -1,0 +1,24 @@
+/** The contested questions of an incident: where figures or accounts disagree. */
+import type { ModelIndex } from './index';
+import type { CasualtyClaim, IncidentEvent } from './schema';
+
+export interface ContestedQuestions {
+	/** Events with casualty figures, most-claimed first, each with its figures in claim order. */
+	casualties: { event: IncidentEvent; claims: CasualtyClaim[] }[];
+	/** Events with more than one version, in time order. */
+	accounts: IncidentEvent[];
+}
+
+export function contestedQuestions(index: ModelIndex): ContestedQuestions {
+	return {
+		casualties: [...index.casualtiesByEvent.entries()]
+			.map(([id, claims]) => ({
+				event: index.eventById.get(id)!,
+				claims: [...claims].sort(
+					(a, b) => a.claimedOn.localeCompare(b.claimedOn) || a.id.localeCompare(b.id)
+				)
+			}))
+			.sort((a, b) => b.claims.length - a.claims.length || a.event.id.localeCompare(b.event.id)),
+		accounts: index.chronological.filter((e) => (e.claims?.length ?? 0) >= 2)
+	};
+}
