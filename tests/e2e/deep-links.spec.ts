@@ -105,7 +105,7 @@ test('the detail panel shows time in the chosen zone and UTC, parties, versions 
 	await expect(page.getByTestId('event-time')).toContainText('Damascus');
 	await expect(page.locator('.when .utc')).toContainText('UTC');
 	await expect(page.locator('.badge.disputed')).toBeVisible();
-	await expect(page.locator('.claim')).toHaveCount(disputed.claims!.length);
+	await expect(page.locator('.cards .card')).toHaveCount(disputed.claims!.length);
 	const firstSource = page.locator('.sources li a').first();
 	await expect(firstSource).toHaveAttribute('target', '_blank');
 	await expect(firstSource).toHaveAttribute('rel', /noopener/);
