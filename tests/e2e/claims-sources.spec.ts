@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
+import { expect, expectNoAxeViolations, test } from './fixtures';
 
 test.afterEach(({ problems }) => {
 	expect(problems, 'console errors, warnings or exceptions').toEqual([]);
@@ -51,9 +50,6 @@ test('the sources page lists every source by kind with what cites it, and marks 
 for (const path of ['/claims', '/sources']) {
 	test(`${path} has no axe violations`, async ({ page }) => {
 		await page.goto(path);
-		const { violations } = await new AxeBuilder({ page })
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-			.analyze();
-		expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+		await expectNoAxeViolations(page);
 	});
 }

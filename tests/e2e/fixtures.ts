@@ -3,6 +3,7 @@
  * exceptions, and a test fails if any appear. The model is read from the published JSON, the
  * same file researchers download, so tests follow the data rather than hard-coding it.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { IncidentModel } from '../../src/lib/model/schema';
 
@@ -62,3 +63,11 @@ export async function settledWindow(
 }
 
 export const mark = (page: Page, id: string) => page.locator(`a.mark[data-event-id="${id}"]`);
+
+/** Fails with each violation's rule and elements when axe finds any on the page. */
+export async function expectNoAxeViolations(page: Page) {
+	const { violations } = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+		.analyze();
+	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
