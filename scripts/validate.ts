@@ -26,5 +26,6 @@ if (!result.ok) {
 const m = result.model;
 console.log(
 	`validate: ${m.incident.id} is valid: ${m.events.length} events, ${m.parties.length} parties, ` +
-		`${m.relations.length} relations, ${m.casualties.length} casualty claims, ${m.sources.length} sources.`
+		`${m.relations.length} relations, ${m.casualties.length} casualty claims, ${m.sources.length} sources, ` +
+		`${m.storylines.length} storylines (${m.storylines.reduce((n, s) => n + s.steps.length, 0)} steps).`
 );

@@ -5,7 +5,9 @@ declare global {
 			message: string;
 			/** The id the user asked for, when a record was not found. */
 			missingId?: string;
-			kind?: 'event' | 'party';
+			kind?: 'event' | 'party' | 'storyline' | 'step';
+			/** For a missing step: the briefing it was asked of. */
+			story?: string;
 		}
 	}
 }

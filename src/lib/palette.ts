@@ -13,6 +13,21 @@ export const SIDE_COLOURS = [
 	'#56B4E9'
 ];
 
-export function sideColours(sides: { id: string }[]): Map<string, string> {
-	return new Map(sides.map((s, i) => [s.id, SIDE_COLOURS[i % SIDE_COLOURS.length]!]));
+/**
+ * The same hues lightened for the dark projector theme, where the deep blue and the near-black
+ * of the light set would vanish into the background. Still Okabe–Ito where it can be.
+ */
+export const SIDE_COLOURS_DARK = [
+	'#56B4E9',
+	'#FF8A50',
+	'#2FC59B',
+	'#C9C9C9',
+	'#E59CC4',
+	'#F0E442',
+	'#9AD0F5'
+];
+
+export function sideColours(sides: { id: string }[], dark = false): Map<string, string> {
+	const set = dark ? SIDE_COLOURS_DARK : SIDE_COLOURS;
+	return new Map(sides.map((s, i) => [s.id, set[i % set.length]!]));
 }

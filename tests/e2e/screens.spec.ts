@@ -17,7 +17,12 @@ const SCREENS: [string, string][] = [
 	],
 	['party', '/parties/russian-mod'],
 	['claims', '/claims'],
-	['sources', '/sources']
+	['sources', '/sources'],
+	['briefings', '/brief'],
+	['brief-cover', '/brief/strike-and-calls'],
+	['brief-step', '/brief/strike-and-calls/7'],
+	['brief-presenter', '/brief/strike-and-calls/7/presenter'],
+	['brief-handout', '/brief/seventy-two-hours/handout']
 ];
 
 for (const [name, path] of SCREENS) {
@@ -32,3 +37,35 @@ for (const [name, path] of SCREENS) {
 		expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
 	});
 }
+
+// Projector themes at the two common projector resolutions, for each kind of step.
+const PROJECTED: [string, string][] = [
+	['calls', '/brief/strike-and-calls/6'],
+	['map', '/brief/strike-and-calls/4'],
+	['convoy-claims', '/brief/seventy-two-hours/6'],
+	['graph', '/brief/seventy-two-hours/2']
+];
+const PROJECTORS: [number, number][] = [
+	[1920, 1080],
+	[1280, 720]
+];
+for (const [w, h] of PROJECTORS)
+	for (const theme of ['light', 'dark'])
+		for (const [name, path] of PROJECTED)
+			test(`projector: ${name} ${theme} ${w}×${h}`, async ({ page, problems, isMobile }) => {
+				test.skip(isMobile, 'projector sizes are desktop screens');
+				await page.setViewportSize({ width: w, height: h });
+				await page.goto(`${path}?theme=${theme}`);
+				await page.waitForLoadState('networkidle');
+				await page.waitForTimeout(300);
+				await page.screenshot({ path: `screenshots/projector-${name}-${theme}-${w}x${h}.png` });
+				// A slide: nothing scrolls off the screen, and the step's text fits its column.
+				const height = await page.evaluate(() => document.documentElement.scrollHeight);
+				expect(height).toBeLessThanOrEqual(h + 1);
+				const text = page.locator('.stage .text');
+				const [scroll, client] = await text.evaluate((el) => [el.scrollHeight, el.clientHeight]);
+				expect(scroll, 'the caption, events and sources fit without scrolling').toBeLessThanOrEqual(
+					client! + 1
+				);
+				expect(problems).toEqual([]);
+			});

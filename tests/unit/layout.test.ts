@@ -102,6 +102,43 @@ describe('layoutTimeline', () => {
 		expect(a!.rows).toBe(4); // three rows of marks and one of clusters
 	});
 
+	test("a briefing step's focused events are placed before the rest, so a crowd never hides them", () => {
+		const items = Array.from({ length: 9 }, (_, i) => item(`e${i}`, 60 + i * 0.01));
+		const {
+			lanes: [a]
+		} = layoutTimeline(items, lanes, scale(120, 1200), 1200, {
+			maxRows: 3,
+			priority: new Set(['e7', 'e8'])
+		});
+		const shown = a!.marks.map((m) => m.id);
+		expect(shown).toContain('e7');
+		expect(shown).toContain('e8');
+		expect(a!.clusters[0]!.ids).not.toContain('e8');
+	});
+
+	test('sparse mode drops lanes with nothing in view and leaves out covering date-only events', () => {
+		const day = item('day', -600, {
+			shape: 'period',
+			extent: [T0 - 600 * MIN, T0 + 800 * MIN],
+			lane: 'b'
+		});
+		const items = [item('x', 10), day];
+		const two = lanes;
+		const dense = layoutTimeline(items, two, scale(120, 1200), 1200);
+		expect(dense.lanes.map((l) => l.id)).toEqual(['a', 'b']);
+		expect(dense.lanes[1]!.strip?.ids).toEqual(['day']);
+		const sparse = layoutTimeline(items, two, scale(120, 1200), 1200, { sparse: true });
+		expect(sparse.lanes.map((l) => l.id)).toEqual(['a']);
+		expect(sparse.height).toBeLessThan(dense.height);
+		// A focused date-only event is shown as a mark even in sparse mode.
+		const focused = layoutTimeline(items, two, scale(120, 1200), 1200, {
+			sparse: true,
+			priority: new Set(['day'])
+		});
+		expect(focused.lanes.map((l) => l.id)).toEqual(['a', 'b']);
+		expect(focused.lanes[1]!.marks.map((m) => m.id)).toEqual(['day']);
+	});
+
 	test('zooming in opens a cluster: the same items at a finer scale need no cluster', () => {
 		const items = Array.from({ length: 9 }, (_, i) => item(`e${i}`, 60 + i * 2));
 		const wide = layoutTimeline(items, lanes, scale(60 * 24 * 7, 1200), 1200, { maxRows: 3 });

@@ -46,7 +46,19 @@ const EXPECTED: Record<string, string[]> = {
 		'casualties.json $.casualties[0].killed.max: max must not be below min',
 		'casualties.json $.casualties[1].wounded: must be a whole number, {"min", "max"}, {"atLeast"}, {"about"} or {"moreThan"}'
 	],
-	'missing-file': ['relations.json $: file is missing from the incident folder']
+	'missing-file': ['relations.json $: file is missing from the incident folder'],
+	'bad-storyline': [
+		'storylines.json $.storylines[0].steps[1].window.end: end 2016-09-17T17:00+03:00 must be after start 2016-09-17T18:00+03:00',
+		'storylines.json $.storylines[0].steps[1].events[1]: unknown event "no-such-event"',
+		'storylines.json $.storylines[0].steps[1].events: names an event more than once',
+		'storylines.json $.storylines[0].steps[1].parties[0]: unknown party "green-state"',
+		'storylines.json $.storylines[0].steps[1].views: names a view more than once',
+		'storylines.json $.storylines[0].steps[1].claims: event "strike-begins" must also be one of the step\'s events',
+		'storylines.json $.storylines[0].steps[1].views: shows "map", but none of its events has a location',
+		'storylines.json $.storylines[1].id: duplicate id "walk" (first used at $.storylines[0])',
+		'storylines.json $.storylines[1].steps[0].events[0]: event "statement-day" (2016-09-18T00:00+03:00) falls outside the step\'s window 2016-09-20T00:00+03:00 – 2016-09-21T00:00+03:00',
+		'storylines.json $.storylines[1].steps[0].views: shows "claims", but none of its events has versions or casualty figures'
+	]
 };
 
 describe('validateIncident', () => {

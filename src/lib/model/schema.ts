@@ -305,6 +305,53 @@ export const Incident = z.strictObject({
 	sources: Citations
 });
 
+/** The views a briefing step can put on screen. */
+export const StoryView = z.enum(['timeline', 'graph', 'claims', 'map']);
+
+/**
+ * One step of a briefing: what the room sees (title, caption, the window and focus) and what
+ * only the presenter sees (notes). A caption is sourced through the events it focuses, so a
+ * step must focus at least one event and say nothing those events do not.
+ */
+export const StoryStep = z.strictObject({
+	title: z.string().min(1).max(90),
+	caption: z
+		.string()
+		.min(1)
+		.max(400, { error: 'must be at most 400 characters: a caption is read from across a room' })
+		.meta({ description: 'One or two sentences for the audience, in neutral words.' }),
+	notes: z
+		.string()
+		.min(1)
+		.meta({ description: 'Speaker notes, shown only in the presenter view.' }),
+	window: z
+		.strictObject({ start: OffsetDateTime, end: OffsetDateTime })
+		.meta({ description: 'The time window the timeline and graph move to.' }),
+	events: z
+		.array(Id)
+		.min(1, { error: 'must focus at least one event: the caption is sourced through its events' })
+		.meta({ description: "Event ids in focus; their sources are the step's sources." }),
+	parties: z.array(Id).meta({ description: 'Party ids highlighted in the graph.' }),
+	views: z
+		.array(StoryView)
+		.min(1, { error: 'must name at least one view' })
+		.meta({ description: 'What is on screen: timeline, graph, claims, map.' }),
+	claims: Id.optional().meta({
+		description:
+			'Event whose versions and casualty figures the claims view shows; default: the first focused event that has any.'
+	})
+});
+
+export const Storyline = z.strictObject({
+	id: Id,
+	title: z.string().min(1).max(90),
+	summary: z.string().min(1).meta({ description: 'What the briefing covers, for its cover.' }),
+	steps: z
+		.array(StoryStep)
+		.min(1, { error: 'must have at least one step' })
+		.max(60, { error: 'must have at most 60 steps' })
+});
+
 /** The files of one incident folder, each wrapping its records under one key. */
 export const files = {
 	'incident.json': z.strictObject({ $schema: z.string().optional(), incident: Incident }),
@@ -318,11 +365,17 @@ export const files = {
 	'casualties.json': z.strictObject({
 		$schema: z.string().optional(),
 		casualties: z.array(CasualtyClaim)
+	}),
+	'storylines.json': z.strictObject({
+		$schema: z.string().optional(),
+		storylines: z.array(Storyline)
 	})
 } as const;
 
 export type FileName = keyof typeof files;
 export const FILE_NAMES = Object.keys(files) as FileName[];
+/** Files an incident may leave out; the model then has an empty list. */
+export const OPTIONAL_FILES: ReadonlySet<FileName> = new Set(['storylines.json']);
 
 /** The whole model, as published at /data/<incident-id>.json and validated in one piece. */
 export const IncidentModel = z.strictObject({
@@ -331,7 +384,8 @@ export const IncidentModel = z.strictObject({
 	events: z.array(Event),
 	relations: z.array(Relation),
 	casualties: z.array(CasualtyClaim),
-	sources: z.array(Source)
+	sources: z.array(Source),
+	storylines: z.array(Storyline).default([])
 });
 
 export type Id = z.infer<typeof Id>;
@@ -349,3 +403,6 @@ export type Relation = z.infer<typeof Relation>;
 export type RelationType = z.infer<typeof RelationType>;
 export type Incident = z.infer<typeof Incident>;
 export type IncidentModel = z.infer<typeof IncidentModel>;
+export type StoryView = z.infer<typeof StoryView>;
+export type StoryStep = z.infer<typeof StoryStep>;
+export type Storyline = z.infer<typeof Storyline>;

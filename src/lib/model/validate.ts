@@ -7,8 +7,9 @@
  * the same code runs in the build, in the CLI and (later) in a browser worker.
  */
 import type { z } from 'zod';
-import { files, FILE_NAMES, type FileName, type IncidentModel } from './schema.ts';
+import { files, FILE_NAMES, OPTIONAL_FILES, type FileName, type IncidentModel } from './schema.ts';
 import { parseInstant } from './time.ts';
+import { eventExtent } from './extent.ts';
 
 export interface ValidationError {
 	/** The data file, e.g. "events.json". */
@@ -87,6 +88,7 @@ export function validateIncident(raw: RawFiles): ValidationResult {
 	for (const name of FILE_NAMES) {
 		const entry = raw[name];
 		if (!entry) {
+			if (OPTIONAL_FILES.has(name)) continue;
 			errors.push({ file: name, path: '$', message: 'file is missing from the incident folder' });
 			continue;
 		}
@@ -107,7 +109,11 @@ export function validateIncident(raw: RawFiles): ValidationResult {
 		parties: (parsed['parties.json'] as z.infer<(typeof files)['parties.json']>).parties,
 		events: (parsed['events.json'] as z.infer<(typeof files)['events.json']>).events,
 		relations: (parsed['relations.json'] as z.infer<(typeof files)['relations.json']>).relations,
-		casualties: (parsed['casualties.json'] as z.infer<(typeof files)['casualties.json']>).casualties
+		casualties: (parsed['casualties.json'] as z.infer<(typeof files)['casualties.json']>)
+			.casualties,
+		storylines:
+			(parsed['storylines.json'] as z.infer<(typeof files)['storylines.json']> | undefined)
+				?.storylines ?? []
 	};
 	errors.push(...checkReferences(model));
 	return errors.length > 0 ? { ok: false, errors } : { ok: true, model, errors: [] };
@@ -235,9 +241,103 @@ export function checkReferences(model: IncidentModel): ValidationError[] {
 		cite('casualties.json', [...at, 'sources'], c.sources);
 	});
 
+	errors.push(...checkStorylines(model, { eventIds, partyIds }));
+
 	model.sources.forEach((source, i) => {
 		if (!usedSources.has(source.id))
 			err('sources.json', ['sources', i], `source "${source.id}" is not cited by any record`);
 	});
 	return errors;
+}
+
+/**
+ * Briefing rules: every id a step names resolves, its window is a real, forward window inside
+ * the incident's span, and each focused event can be seen in it, so the room never hears a
+ * caption about something that is off screen.
+ */
+function checkStorylines(
+	model: IncidentModel,
+	known: { eventIds: Set<string>; partyIds: Set<string> }
+): ValidationError[] {
+	const errors: ValidationError[] = [];
+	const file = 'storylines.json';
+	const err = (path: PropertyKey[], message: string) =>
+		errors.push({ file, path: jsonPath(path), message });
+	const span = [parseInstant(model.incident.span.start), parseInstant(model.incident.span.end)];
+	const eventById = new Map(model.events.map((e) => [e.id, e]));
+	const seen = new Map<string, number>();
+
+	model.storylines.forEach((story, i) => {
+		const first = seen.get(story.id);
+		if (first !== undefined)
+			err(
+				['storylines', i, 'id'],
+				`duplicate id "${story.id}" (first used at $.storylines[${first}])`
+			);
+		else seen.set(story.id, i);
+
+		story.steps.forEach((step, j) => {
+			const at = ['storylines', i, 'steps', j];
+			const start = parseInstant(step.window.start);
+			const end = parseInstant(step.window.end);
+			if (Number.isNaN(start))
+				err([...at, 'window', 'start'], `"${step.window.start}" is not a real date-time`);
+			if (Number.isNaN(end))
+				err([...at, 'window', 'end'], `"${step.window.end}" is not a real date-time`);
+			const windowOk = !Number.isNaN(start) && !Number.isNaN(end);
+			if (windowOk && end <= start)
+				err(
+					[...at, 'window', 'end'],
+					`end ${step.window.end} must be after start ${step.window.start}`
+				);
+			else if (windowOk && (start < span[0]! || end > span[1]!))
+				err([...at, 'window'], "must lie inside the incident's span");
+
+			step.events.forEach((id, k) => {
+				const event = eventById.get(id);
+				if (!event) return err([...at, 'events', k], `unknown event "${id}"`);
+				if (!windowOk || end <= start) return;
+				const [a, b] = eventExtent(event).extent;
+				if (b < start || a > end)
+					err(
+						[...at, 'events', k],
+						`event "${id}" (${event.start}) falls outside the step's window ${step.window.start} – ${step.window.end}`
+					);
+			});
+			if (new Set(step.events).size !== step.events.length)
+				err([...at, 'events'], 'names an event more than once');
+			step.parties.forEach((id, k) => {
+				if (!known.partyIds.has(id)) err([...at, 'parties', k], `unknown party "${id}"`);
+			});
+			if (new Set(step.views).size !== step.views.length)
+				err([...at, 'views'], 'names a view more than once');
+
+			if (step.claims !== undefined) {
+				if (!known.eventIds.has(step.claims))
+					err([...at, 'claims'], `unknown event "${step.claims}"`);
+				else if (!step.events.includes(step.claims))
+					err([...at, 'claims'], `event "${step.claims}" must also be one of the step's events`);
+			}
+			if (step.views.includes('claims')) {
+				const shown = step.claims ?? claimsEventOf(model, step.events);
+				if (!shown)
+					err(
+						[...at, 'views'],
+						'shows "claims", but none of its events has versions or casualty figures'
+					);
+			}
+			if (step.views.includes('map') && !step.events.some((id) => eventById.get(id)?.location))
+				err([...at, 'views'], 'shows "map", but none of its events has a location');
+		});
+	});
+	return errors;
+}
+
+/** The first of these events that has versions or casualty figures to show, if any. */
+export function claimsEventOf(model: IncidentModel, eventIds: string[]): string | undefined {
+	const withCasualties = new Set(model.casualties.map((c) => c.event));
+	return eventIds.find((id) => {
+		const e = model.events.find((ev) => ev.id === id);
+		return (e?.claims?.length ?? 0) > 0 || withCasualties.has(id);
+	});
 }

@@ -34,6 +34,14 @@ export class Explorer {
 	place = $state<string | null>(null);
 	/** A selected party: its events stand out on the timeline, its neighbours in the graph. */
 	party = $state<string | null>(null);
+	/** Events a briefing step focuses: drawn as selected, the rest faded. */
+	focusEvents = $state<ReadonlySet<string> | null>(null);
+	/** Briefing mode: the timeline shows only lanes with something in view (see layout). */
+	sparse = $state(false);
+	/** Drawn on a dark background (the dark projector theme): marks take the lighter hues. */
+	dark = $state(false);
+	/** Parties a briefing step focuses: lit in the graph, the rest faded. */
+	focusParties = $state<ReadonlySet<string> | null>(null);
 	/** Plot width in px, measured by the component. */
 	width = $state(960);
 	compact = $state(false);
@@ -97,8 +105,15 @@ export class Explorer {
 
 	readonly layoutOptions: Partial<LayoutOptions> = $derived(
 		this.compact
-			? { maxRows: 3, labelMaxWidth: 150, rowHeight: 28, first: this.selected }
-			: { first: this.selected }
+			? {
+					maxRows: 3,
+					labelMaxWidth: 150,
+					rowHeight: 28,
+					first: this.selected,
+					priority: this.focusEvents,
+					sparse: this.sparse
+				}
+			: { first: this.selected, priority: this.focusEvents, sparse: this.sparse }
 	);
 
 	readonly layout = $derived(
@@ -144,6 +159,9 @@ export class Explorer {
 			this.index.model.events.filter((e) => e.parties.some((p) => p.party === id)).map((e) => e.id)
 		);
 	});
+
+	/** Events that stand out (a briefing step's focus, else the selected party's), or null. */
+	readonly highlighted = $derived(this.focusEvents ?? this.partyEvents);
 
 	setWindow(w: [number, number]) {
 		this.window = clampWindow(w, this.index.span);

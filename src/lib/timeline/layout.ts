@@ -27,6 +27,14 @@ export interface LayoutOptions {
 	stripHeight: number;
 	/** An item laid out before all others (the selected event), so it is never hidden. */
 	first: string | null;
+	/** Items laid out right after `first` (a briefing step's focus), never hidden either. */
+	priority: ReadonlySet<string> | null;
+	/**
+	 * Briefing mode: date-only events that cover the whole view are left out rather than
+	 * stripped, and lanes with nothing to show in the view are dropped, so a projected
+	 * timeline spends its height on what the step is about.
+	 */
+	sparse: boolean;
 }
 
 export const DEFAULT_LAYOUT: LayoutOptions = {
@@ -40,7 +48,9 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
 	clusterGap: 28,
 	coverFraction: 0.8,
 	stripHeight: 22,
-	first: null
+	first: null,
+	priority: null,
+	sparse: false
 };
 
 export interface EventMark {
@@ -230,7 +240,12 @@ export function layoutTimeline(
 		const rest: Placed[] = [];
 		for (const p of placed) {
 			const visible = Math.min(p.e1, width) - Math.max(p.e0, 0);
-			if (p.item.shape === 'period' && visible >= width * o.coverFraction && p.item.id !== o.first)
+			if (
+				p.item.shape === 'period' &&
+				visible >= width * o.coverFraction &&
+				p.item.id !== o.first &&
+				!o.priority?.has(p.item.id)
+			)
 				covering.push(p);
 			else rest.push(p);
 		}
@@ -238,6 +253,7 @@ export function layoutTimeline(
 		rest.sort(
 			(a, b) =>
 				Number(b.item.id === o.first) - Number(a.item.id === o.first) ||
+				Number(o.priority?.has(b.item.id) ?? false) - Number(o.priority?.has(a.item.id) ?? false) ||
 				Number(a.item.shape === 'period') - Number(b.item.shape === 'period') ||
 				a.x0 - b.x0 ||
 				a.item.start - b.item.start ||
@@ -279,15 +295,17 @@ export function layoutTimeline(
 			}
 		}
 
-		const strip = covering.length
-			? {
-					ids: covering.map((p) => p.item.id),
-					count: covering.length,
-					t0: Math.min(...covering.map((p) => p.item.extent[0])),
-					t1: Math.max(...covering.map((p) => p.item.extent[1])),
-					y: y + o.lanePadding + o.stripHeight / 2
-				}
-			: null;
+		if (o.sparse && marks.length === 0 && clusters.length === 0) continue;
+		const strip =
+			covering.length && !o.sparse
+				? {
+						ids: covering.map((p) => p.item.id),
+						count: covering.length,
+						t0: Math.min(...covering.map((p) => p.item.extent[0])),
+						t1: Math.max(...covering.map((p) => p.item.extent[1])),
+						y: y + o.lanePadding + o.stripHeight / 2
+					}
+				: null;
 		const top = y + o.lanePadding + (strip ? o.stripHeight : 0);
 		const rowCount = Math.max(1, rows.length) + (clusters.length > 0 ? 1 : 0);
 		const height = rowCount * o.rowHeight + 2 * o.lanePadding + (strip ? o.stripHeight : 0);

@@ -12,9 +12,9 @@ export const entries: EntryGenerator = () => [{ file: `${id}.json` }, { file: `$
 
 export const GET: RequestHandler = ({ params }) => {
 	if (params.file === `${id}.json`) {
-		const { incident, parties, events, relations, casualties, sources } = index.model;
+		const { incident, parties, events, relations, casualties, sources, storylines } = index.model;
 		const body = JSON.stringify(
-			{ incident, parties, events, relations, casualties, sources },
+			{ incident, parties, events, relations, casualties, sources, storylines },
 			null,
 			2
 		);
