@@ -9,7 +9,15 @@ const config = {
 		// and it boots the client router so an unknown event id shows the helpful 404 page.
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
 		paths: { base: process.env.SIGHTLINE_BASE_PATH ?? '' },
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+		prerender: {
+			// Link-preview images are drawn after the pages exist (scripts/og-cards.mjs), so the
+			// crawler may not find them yet; every other missing page fails the build.
+			handleHttpError: ({ path, message }) => {
+				if (/\/og\/(event|party|step)\/[^/]+\.png$/.test(path)) return;
+				throw new Error(message);
+			},
+			handleMissingId: 'fail'
+		}
 	}
 };
 

@@ -4,6 +4,10 @@ import { incidentData } from './scripts/vite-incident-plugin.ts';
 
 export default defineConfig({
 	plugins: [incidentData(), sveltekit()],
+	define: {
+		// Where the site will live, for absolute link-preview image addresses (optional).
+		__SITE_URL__: JSON.stringify((process.env.SIGHTLINE_SITE_URL ?? '').replace(/\/$/, ''))
+	},
 	build: {
 		// Vite 8 prints a plugin timing table on every build; it is noise here.
 		rolldownOptions: { checks: { pluginTimings: false } }

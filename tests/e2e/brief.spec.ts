@@ -16,6 +16,12 @@ async function stepOf(page: Page): Promise<number> {
 	return m ? Number(m[1]) : NaN;
 }
 
+/** Opens a briefing page and waits until it answers keys (it has hydrated). */
+async function open(page: Page, path: string) {
+	await page.goto(path);
+	await page.locator('[data-ready]').first().waitFor();
+}
+
 async function expectStep(page: Page, n: number, title: string) {
 	await expect.poll(() => stepOf(page)).toBe(n);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
@@ -27,7 +33,7 @@ async function expectStep(page: Page, n: number, title: string) {
 
 test('walk a briefing with the keyboard, as a clicker would', async ({ page, model, problems }) => {
 	const steps = model.storylines.find((s) => s.id === STORY)!.steps;
-	await page.goto(`/brief/${STORY}/1`);
+	await open(page, `/brief/${STORY}/1`);
 	await expectStep(page, 1, steps[0]!.title);
 
 	await page.keyboard.press('ArrowRight');
@@ -80,7 +86,7 @@ test('walk a briefing with the keyboard, as a clicker would', async ({ page, mod
 test('a link to step 5 opens step 5, and a reload keeps it', async ({ page, model, problems }) => {
 	const story = model.storylines[1]!;
 	const step = story.steps[4]!;
-	await page.goto(`/brief/${story.id}/5?theme=dark`);
+	await open(page, `/brief/${story.id}/5?theme=dark`);
 	await expectStep(page, 5, step.title);
 	await expect(page.locator('.caption')).toHaveText(step.caption);
 	await expect(page.locator('.brief')).toHaveAttribute('data-theme', 'dark');
@@ -101,9 +107,9 @@ test('the presenter view and the audience window follow each other', async ({
 	problems
 }) => {
 	const steps = model.storylines.find((s) => s.id === STORY)!.steps;
-	await page.goto(`/brief/${STORY}/2`);
+	await open(page, `/brief/${STORY}/2`);
 	const presenter = await context.newPage();
-	await presenter.goto(`/brief/${STORY}/2/presenter`);
+	await open(presenter, `/brief/${STORY}/2/presenter`);
 	await expect(presenter.getByTestId('notes')).toHaveText(steps[1]!.notes);
 	await expect(presenter.getByText('Connected to the audience window.')).toBeVisible();
 	await expect(presenter.getByTestId('elapsed')).toHaveText(/^\d\d:\d\d$/);
@@ -138,9 +144,9 @@ test('with reduced motion a step change jumps straight to the new window', async
 }) => {
 	const context = await browser.newContext({ baseURL, reducedMotion: 'reduce' });
 	const page = await context.newPage();
-	await page.goto(`/brief/${STORY}/3`);
+	await open(page, `/brief/${STORY}/3`);
 	const target = await page.locator('.when').textContent();
-	await page.goto(`/brief/${STORY}/2`);
+	await open(page, `/brief/${STORY}/2`);
 	await expect(page.locator('.when')).not.toHaveText(target!);
 	await page.keyboard.press('ArrowRight');
 	await expect.poll(() => stepOf(page)).toBe(3);
@@ -150,9 +156,9 @@ test('with reduced motion a step change jumps straight to the new window', async
 });
 
 test('with motion allowed a step change eases through in-between windows', async ({ page }) => {
-	await page.goto(`/brief/${STORY}/3`);
+	await open(page, `/brief/${STORY}/3`);
 	const target = await page.locator('.when').textContent();
-	await page.goto(`/brief/${STORY}/2`);
+	await open(page, `/brief/${STORY}/2`);
 	const start = await page.locator('.when').textContent();
 	const seen = new Set<string>();
 	await page.keyboard.press('ArrowRight');
@@ -179,12 +185,12 @@ test('a whole walk-through sends no request to any other origin', async ({
 	});
 	await page.goto('/brief');
 	for (const story of model.storylines) {
-		await page.goto(`/brief/${story.id}/1`);
+		await open(page, `/brief/${story.id}/1`);
 		for (let n = 2; n <= story.steps.length; n++) {
 			await page.keyboard.press('PageDown');
 			await expect.poll(() => stepOf(page)).toBe(n);
 		}
-		await page.goto(`/brief/${story.id}/1/presenter`);
+		await open(page, `/brief/${story.id}/1/presenter`);
 		await page.goto(`/brief/${story.id}/handout`);
 		await page.waitForLoadState('networkidle');
 	}
@@ -211,7 +217,7 @@ test('the current view exports as SVG and as a 1920×1080 PNG, with a caption', 
 	model
 }) => {
 	const step = model.storylines.find((s) => s.id === STORY)!.steps[6]!;
-	await page.goto(`/brief/${STORY}/7`);
+	await open(page, `/brief/${STORY}/7`);
 	await page.waitForLoadState('networkidle');
 
 	const [svgDownload] = await Promise.all([
@@ -256,7 +262,30 @@ test('a step that does not exist says so and lists the real ones', async ({ page
 	);
 	await expect(page.getByRole('link', { name: story.title })).toBeVisible();
 
-	await page.goto(`/brief/${STORY}/2?theme=neon`);
+	await open(page, `/brief/${STORY}/2?theme=neon`);
 	await expect(page.getByRole('status').filter({ hasText: 'Unknown theme' })).toBeVisible();
 	await expect(page.locator('.brief')).toHaveAttribute('data-theme', 'light');
+});
+
+test('event, party and step pages carry a link-preview picture of what they point at', async ({
+	page,
+	request
+}) => {
+	for (const path of ['/events/russian-first-call', '/parties/russian-mod', `/brief/${STORY}/7`]) {
+		await page.goto(path);
+		const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+		expect(image, path).toMatch(/\/og\/(event|party|step)\/[a-z0-9-]+\.png$/);
+		await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute(
+			'content',
+			'summary_large_image'
+		);
+		const res = await request.get(new URL(image!, page.url()).toString());
+		expect(res.status(), image!).toBe(200);
+		expect(res.headers()['content-type']).toBe('image/png');
+		const png = await res.body();
+		expect(png.readUInt32BE(16)).toBe(1200);
+		expect(png.readUInt32BE(20)).toBe(630);
+	}
+	// The page the cards are drawn on is not published.
+	expect((await request.get('/og')).status()).toBe(404);
 });
