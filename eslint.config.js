@@ -22,7 +22,7 @@ export default ts.config(
 	prettier,
 	...svelte.configs.prettier,
 	{
-		languageOptions: { globals: { ...globals.browser, ...globals.node } },
+		languageOptions: { globals: { ...globals.browser, ...globals.node, __SITE_URL__: 'readonly' } },
 		rules: {
 			// d3 must be imported module by module (d3-scale, d3-zoom…), never whole.
 			'no-restricted-imports': [
