@@ -168,3 +168,34 @@ test('selecting an event by keyboard: Tab to a mark, Enter opens it, N and P ste
 	await expect(page).toHaveURL(/\/\?from=/);
 	await expect(mark(page, id!)).toBeVisible();
 });
+
+test('the timeline, the graph and a casualty chart export as captioned SVG and PNG', async ({
+	page
+}) => {
+	const { readFileSync } = await import('node:fs');
+	const save = async (name: string) => {
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name }).first().click()
+		]);
+		return readFileSync((await download.path())!);
+	};
+
+	await page.goto('/events/russian-first-call');
+	await page.locator('a.mark.selected').waitFor();
+	const timeline = (await save('Export SVG')).toString('utf8');
+	expect(timeline).toContain('Russian officer');
+	expect(timeline).toMatch(/Sources: [^<]*\w/);
+	expect(timeline).toContain('17 Sep 2016');
+
+	await page.goto('/?view=graph&party=russia');
+	await page.locator('.graph-plot .node').first().waitFor();
+	const graph = (await save('Export SVG')).toString('utf8');
+	expect(graph).toContain('parties and relations');
+	expect(graph).toMatch(/<path[^>]*style="fill:/);
+
+	await page.goto('/claims');
+	const png = await save('Export PNG');
+	expect(png.readUInt32BE(16)).toBe(1920);
+	expect(png.readUInt32BE(20)).toBe(1080);
+});

@@ -129,7 +129,18 @@ export async function exportFigures(
 		})
 	);
 	if (svgs.length === 0) throw new Error('There is no figure on screen to export.');
-	const boxes = svgs.map((s) => s.getBoundingClientRect());
+	// What is visible of each figure: a tall timeline scrolled inside its box is cut where the
+	// box cuts it, so the export shows what the screen shows and nothing overlaps.
+	const full = svgs.map((s) => s.getBoundingClientRect());
+	const boxes = svgs.map((s, i) => {
+		const f = full[i]!;
+		const frame = (s.closest('[data-export]') ?? s).getBoundingClientRect();
+		const l = Math.max(f.left, frame.left);
+		const t = Math.max(f.top, frame.top);
+		const r = Math.min(f.right, frame.right);
+		const b = Math.min(f.bottom, frame.bottom);
+		return new DOMRect(l, t, Math.max(0, r - l), Math.max(0, b - t));
+	});
 	const left = Math.min(...boxes.map((b) => b.left));
 	const top = Math.min(...boxes.map((b) => b.top));
 	const right = Math.max(...boxes.map((b) => b.right));
@@ -166,11 +177,13 @@ export async function exportFigures(
 		inlineStyles(s, clone);
 		clone.querySelectorAll('.hit, title, defs > style').forEach((n) => n.remove());
 		// CSS zoom scales what is drawn; reproduce it so the figure keeps its on-screen size.
-		const w = Number(s.getAttribute('width')) || s.viewBox.baseVal?.width || b.width;
-		const k = w > 0 ? b.width / w : 1;
-		const g = `<g transform="translate(${(b.left - left + pad).toFixed(1)},${(b.top - top + head).toFixed(1)}) scale(${k.toFixed(4)})">`;
+		const w = Number(s.getAttribute('width')) || s.viewBox.baseVal?.width || full[i]!.width;
+		const k = w > 0 ? full[i]!.width / w : 1;
+		const f = full[i]!;
+		const frame = `<svg x="${(b.left - left + pad).toFixed(1)}" y="${(b.top - top + head).toFixed(1)}" width="${b.width.toFixed(1)}" height="${b.height.toFixed(1)}" overflow="hidden">`;
+		const g = `<g transform="translate(${(f.left - b.left).toFixed(1)},${(f.top - b.top).toFixed(1)}) scale(${k.toFixed(4)})">`;
 		clone.removeAttribute('style');
-		parts.push(g, new XMLSerializer().serializeToString(clone), '</g>');
+		parts.push(frame, g, new XMLSerializer().serializeToString(clone), '</g></svg>');
 	});
 	captionLines.forEach((l, i) =>
 		parts.push(
