@@ -33,3 +33,19 @@ test('a party page has no axe violations', async ({ page }) => {
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await expectNoAxeViolations(page);
 });
+
+const BRIEF_PAGES: [string, string][] = [
+	['a briefing step in the light projector theme', '/brief/strike-and-calls/7'],
+	['a briefing step in the dark projector theme', '/brief/seventy-two-hours/6?theme=dark'],
+	['a briefing step with a graph, dark', '/brief/seventy-two-hours/2?theme=dark'],
+	['the presenter view', '/brief/strike-and-calls/3/presenter'],
+	['the briefing cover', '/brief/strike-and-calls'],
+	['the handout', '/brief/strike-and-calls/handout']
+];
+for (const [name, path] of BRIEF_PAGES)
+	test(`${name} has no axe violations`, async ({ page }) => {
+		await page.goto(path);
+		await page.locator('[data-ready], h1').first().waitFor();
+		await page.waitForLoadState('networkidle');
+		await expectNoAxeViolations(page);
+	});
