@@ -178,6 +178,7 @@ test('a whole walk-through sends no request to any other origin', async ({
 	model,
 	baseURL
 }) => {
+	test.setTimeout(120_000);
 	const foreign: string[] = [];
 	context.on('request', (r) => {
 		const url = r.url();

@@ -1,50 +1,74 @@
 import { expect, INCIDENT, test } from './fixtures';
 
-// Every event page, in four slices so two workers can share them.
-for (const slice of [0, 1, 2, 3]) {
-	test(`every event has a prerendered page with a title, a description and no console errors (part ${slice + 1} of 4)`, async ({
-		page,
-		model,
-		problems
-	}) => {
-		test.setTimeout(120_000);
-		for (const event of model.events.filter((_, i) => i % 4 === slice)) {
-			const res = await page.goto(`/events/${event.id}`);
-			expect(res?.status(), event.id).toBe(200);
-			await expect(page).toHaveTitle(
-				new RegExp(event.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-			);
-			await expect(page.locator('#event-title')).toHaveText(event.title);
-			await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
-				'content',
-				event.title
-			);
-			await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{40,}/);
-			// The timeline opens around the event and always draws it, however crowded its lane.
-			await expect(page.locator(`a.mark[data-event-id="${event.id}"]`)).toHaveAttribute(
-				'aria-current',
-				'true'
-			);
-		}
-		expect(problems).toEqual([]);
-	});
-}
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// How the prerendered HTML writes text: in attributes & and " are escaped, in text & and <.
+const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-for (const slice of [0, 1, 2, 3]) {
-	test(`every party has a page with its events, relations and sources, and no console errors (part ${slice + 1} of 4)`, async ({
+test('every event and party has a prerendered page with its title, description and preview tags', async ({
+	request,
+	model
+}) => {
+	test.setTimeout(120_000);
+	for (const event of model.events) {
+		const res = await request.get(`/events/${event.id}`);
+		expect(res.status(), event.id).toBe(200);
+		const body = await res.text();
+		expect(body, event.id).toContain(`<meta property="og:title" content="${attr(event.title)}"`);
+		expect(body, event.id).toMatch(/<meta name="description" content="[^"]{40,}"/);
+		expect(body, event.id).toMatch(
+			new RegExp(`id="event-title"[^>]*>${escape(text(event.title))}<`)
+		);
+		expect(body, event.id).toContain(`/og/event/${event.id}.png`);
+	}
+	for (const party of model.parties) {
+		const res = await request.get(`/parties/${party.id}`);
+		expect(res.status(), party.id).toBe(200);
+		const body = await res.text();
+		expect(body, party.id).toContain(`<meta property="og:title" content="${attr(party.name)}"`);
+		const events = model.events.filter((e) => e.parties.some((p) => p.party === party.id));
+		expect(body, party.id).toContain(`Events (${events.length})`);
+	}
+});
+
+test('stepping through every event with N: each opens, is drawn selected, and logs nothing', async ({
+	page,
+	model,
+	problems
+}) => {
+	test.setTimeout(180_000);
+	const order = [...model.events].sort(
+		(a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : 1)
+	);
+	await page.goto(`/events/${order[0]!.id}`);
+	await expect(page.locator('#event-title')).toHaveText(order[0]!.title);
+	for (const [i, event] of order.entries()) {
+		if (i > 0) await page.keyboard.press('n');
+		await expect(page, event.id).toHaveURL(new RegExp(`/events/${event.id}(\\?|$)`));
+		await expect(page.locator('#event-title')).toHaveText(event.title);
+		await expect(page).toHaveTitle(new RegExp(escape(event.title)));
+		// The timeline always draws the selected event, however crowded its lane.
+		await expect(page.locator(`a.mark[data-event-id="${event.id}"]`)).toHaveAttribute(
+			'aria-current',
+			'true'
+		);
+	}
+	expect(problems).toEqual([]);
+});
+
+// Party pages in the browser, in two slices so two workers share them.
+for (const slice of [0, 1]) {
+	test(`party pages hydrate with their events, relations and sources, and no console errors (part ${slice + 1} of 2)`, async ({
 		page,
 		model,
 		problems
 	}) => {
 		test.setTimeout(120_000);
-		for (const party of model.parties.filter((_, i) => i % 4 === slice)) {
+		// Every third party: the rest are checked as prerendered HTML above.
+		for (const party of model.parties.filter((_, i) => i % 6 === slice * 3)) {
 			const res = await page.goto(`/parties/${party.id}`);
 			expect(res?.status(), party.id).toBe(200);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(party.name);
-			await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
-				'content',
-				party.name
-			);
 			const events = model.events.filter((e) => e.parties.some((p) => p.party === party.id));
 			await expect(page.locator('#events-heading')).toHaveText(`Events (${events.length})`);
 			expect(await page.locator('.sources li').count()).toBeGreaterThanOrEqual(1);
@@ -162,7 +186,8 @@ test('the model, the events CSV and the JSON Schema are published', async ({ req
 		'events',
 		'relations',
 		'casualties',
-		'sources'
+		'sources',
+		'storylines'
 	]);
 	const csv = await request.get(`/data/${INCIDENT}-events.csv`);
 	expect(csv.ok()).toBe(true);
@@ -177,6 +202,7 @@ test('the model, the events CSV and the JSON Schema are published', async ({ req
 		'events',
 		'relations',
 		'casualties',
-		'sources'
+		'sources',
+		'storylines'
 	]);
 });
