@@ -9,6 +9,24 @@ const config = {
 		// and it boots the client router so an unknown event id shows the helpful 404 page.
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
 		paths: { base: process.env.SIGHTLINE_BASE_PATH ?? '' },
+		// A strict policy in a <meta> tag on every page: scripts only from this origin or hashed
+		// by SvelteKit, nothing fetched from anywhere else. Styles allow inline because server
+		// rendering writes style attributes (colours, positions). Headers a host should add on
+		// top are in the README's Deploying section.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self', 'data:'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		},
 		prerender: {
 			// Link-preview images are drawn after the pages exist (scripts/og-cards.mjs), so the
 			// crawler may not find them yet; every other missing page fails the build.

@@ -1,7 +1,7 @@
 /** What a briefing step shows, derived from the model: its window, focus and sources. */
 import type { ModelIndex } from '../model';
 import { numberCitations } from '../model';
-import { claimsEventOf } from '../model/validate';
+import { claimsEventOf } from '../model/claims';
 import type { IncidentEvent, Source, StoryStep, Storyline } from '../model/schema';
 import { parseInstant } from '../model/time';
 

@@ -1,6 +1,6 @@
 /** The contested questions of an incident: where figures or accounts disagree. */
-import type { ModelIndex } from './index';
-import type { CasualtyClaim, IncidentEvent } from './schema';
+import type { ModelIndex } from './index.ts';
+import type { CasualtyClaim, IncidentEvent, IncidentModel } from './schema.ts';
 
 export interface ContestedQuestions {
 	/** Events with casualty figures, most-claimed first, each with its figures in claim order. */
@@ -21,4 +21,13 @@ export function contestedQuestions(index: ModelIndex): ContestedQuestions {
 			.sort((a, b) => b.claims.length - a.claims.length || a.event.id.localeCompare(b.event.id)),
 		accounts: index.chronological.filter((e) => (e.claims?.length ?? 0) >= 2)
 	};
+}
+
+/** The first of these events that has versions or casualty figures to show, if any. */
+export function claimsEventOf(model: IncidentModel, eventIds: string[]): string | undefined {
+	const withCasualties = new Set(model.casualties.map((c) => c.event));
+	return eventIds.find((id) => {
+		const e = model.events.find((ev) => ev.id === id);
+		return (e?.claims?.length ?? 0) > 0 || withCasualties.has(id);
+	});
 }

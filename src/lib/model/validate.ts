@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { files, FILE_NAMES, OPTIONAL_FILES, type FileName, type IncidentModel } from './schema.ts';
 import { parseInstant } from './time.ts';
 import { eventExtent } from './extent.ts';
+import { claimsEventOf } from './claims.ts';
 
 export interface ValidationError {
 	/** The data file, e.g. "events.json". */
@@ -331,13 +332,4 @@ function checkStorylines(
 		});
 	});
 	return errors;
-}
-
-/** The first of these events that has versions or casualty figures to show, if any. */
-export function claimsEventOf(model: IncidentModel, eventIds: string[]): string | undefined {
-	const withCasualties = new Set(model.casualties.map((c) => c.event));
-	return eventIds.find((id) => {
-		const e = model.events.find((ev) => ev.id === id);
-		return (e?.claims?.length ?? 0) > 0 || withCasualties.has(id);
-	});
 }
