@@ -96,3 +96,14 @@ export function parseStep(param: string, count: number): number | null {
 	const n = Number(param);
 	return n >= 1 && n <= count ? n : null;
 }
+
+/**
+ * Whether a briefing page should leave this key to the browser: modified keys, typing in a
+ * field, and Enter or Space on a focused link or button (which do what that control says).
+ */
+export function keyBelongsElsewhere(ev: KeyboardEvent, typed: string): boolean {
+	if (ev.defaultPrevented || ev.metaKey || ev.ctrlKey || ev.altKey) return true;
+	const target = ev.target as HTMLElement;
+	if (target.closest('input, select, textarea, [contenteditable]')) return true;
+	return (ev.key === 'Enter' || ev.key === ' ') && typed === '' && !!target.closest('a, button');
+}
