@@ -6,6 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { scaleLinear } from 'd3-scale';
+// Mulberry32, seeded, so every run measures the same incident.
+import { mulberry32 as rng } from '../src/lib/bench/synth';
 import type { TimelineItem } from '../src/lib/timeline/items';
 import { layoutTimeline } from '../src/lib/timeline/layout';
 import { zonedTicks } from '../src/lib/timeline/ticks';
@@ -14,17 +16,6 @@ const MIN = 60_000;
 const DAY = 1440 * MIN;
 const SPAN: [number, number] = [Date.UTC(2014, 8, 1), Date.UTC(2017, 11, 31)];
 const LANES = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id, name: id.toUpperCase() }));
-
-/** Mulberry32: a small seeded generator, so every run measures the same incident. */
-function rng(seed: number) {
-	return () => {
-		seed |= 0;
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** Events clustered around a few busy days, as real incidents are, with some ranges. */
 function synth(n: number): TimelineItem[] {

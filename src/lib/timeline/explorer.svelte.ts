@@ -8,15 +8,34 @@ import { matchesQuery, type ModelIndex } from '../model';
 import { zoneChoices, type ZoneChoice } from '../model/format-time';
 import { toItems, eventExtent, type LaneMode } from './items';
 import { placesOf, type Place } from '../map/places';
-import { layoutTimeline, type LayoutOptions } from './layout';
+import { layoutIndexed, type LayoutOptions } from './layout';
+import { buildTimeIndex } from './time-index';
 import { zonedTicks } from './ticks';
 import { clampWindow, DEFAULT_VIEW, type ViewState } from '../url/view-state';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
+/**
+ * Where the explorer's links lead. The bundled incident has a page per event and party; an
+ * incident opened in the browser has only its workspace, so its events are selected in place
+ * and its parties have no page (null).
+ */
+export interface ExplorerLinks {
+	/** The address of an event (or, for null, of no selection), without the view's query. */
+	event: (id: string | null) => string;
+	party: (id: string) => string | null;
+}
+
+/** Appends a query string ("?a=1" or "") to an address that may already have one. */
+export function joinQuery(href: string, query: string): string {
+	if (!query) return href;
+	return href.includes('?') ? `${href}&${query.replace(/^\?/, '')}` : href + query;
+}
+
 export class Explorer {
 	readonly index: ModelIndex;
+	readonly links: ExplorerLinks;
 	/** Visible window, ms since the epoch. */
 	window = $state<[number, number]>([0, 1]);
 	tz = $state<ViewState['tz']>(DEFAULT_VIEW.tz);
@@ -47,8 +66,9 @@ export class Explorer {
 	compact = $state(false);
 	viewerZone = $state('UTC');
 
-	constructor(index: ModelIndex) {
+	constructor(index: ModelIndex, links: ExplorerLinks) {
 		this.index = index;
+		this.links = links;
 		this.window = index.focus;
 	}
 
@@ -116,8 +136,11 @@ export class Explorer {
 			: { first: this.selected, priority: this.focusEvents, sparse: this.sparse }
 	);
 
+	/** Built when the filters change, so each zoom frame only touches what is in view. */
+	readonly timeIndex = $derived(buildTimeIndex(this.items));
+
 	readonly layout = $derived(
-		layoutTimeline(this.items, this.laneList, this.scale, this.width, this.layoutOptions)
+		layoutIndexed(this.timeIndex, this.laneList, this.scale, this.width, this.layoutOptions)
 	);
 
 	readonly ticks = $derived(zonedTicks(this.window[0], this.window[1], this.zone.zone, this.width));
@@ -268,9 +291,12 @@ export function animateWindow(
 	const c1 = (target[0] + target[1]) / 2;
 	const w0 = Math.log(from[1] - from[0]);
 	const w1 = Math.log(target[1] - target[0]);
-	const t0 = performance.now();
+	// The clock starts at the first frame, not at the call: when drawing the new step keeps the
+	// main thread busy for a while, the viewer still sees the whole ease instead of a jump.
+	let t0 = -1;
 	let frame = 0;
 	const step = (now: number) => {
+		if (t0 < 0) t0 = now;
 		const p = Math.min(1, (now - t0) / duration);
 		const e = p < 0.5 ? 4 * p * p * p : 1 - Math.pow(-2 * p + 2, 3) / 2;
 		const c = c0 + (c1 - c0) * e;

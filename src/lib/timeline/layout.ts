@@ -5,6 +5,20 @@
  * shows its count and opens as the user zooms in.
  */
 import type { TimelineItem } from './items';
+import {
+	binCounts,
+	buildTimeIndex,
+	estimateCount,
+	queryLane,
+	type LaneIndex,
+	type TimeIndex
+} from './time-index';
+
+/** A linear scale from instants (ms) to px and back, as d3's scaleLinear gives. */
+export interface TimeScale {
+	(t: number): number;
+	invert(px: number): number;
+}
 
 export interface LayoutOptions {
 	rowHeight: number;
@@ -35,6 +49,16 @@ export interface LayoutOptions {
 	 * timeline spends its height on what the step is about.
 	 */
 	sparse: boolean;
+	/**
+	 * Above this many items in view, a lane stops placing marks one by one and shows how many
+	 * events fall in each stretch of time instead (clusters that open as the user zooms in).
+	 * Pinned items (`first`, `priority`) are still drawn as marks.
+	 */
+	detailLimit: number;
+	/** Width of the bins an aggregated lane counts events in, px. */
+	binPx: number;
+	/** Widest an aggregate cluster grows before a new one starts, px. */
+	maxClusterPx: number;
 }
 
 export const DEFAULT_LAYOUT: LayoutOptions = {
@@ -50,7 +74,10 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
 	stripHeight: 22,
 	first: null,
 	priority: null,
-	sparse: false
+	sparse: false,
+	detailLimit: 1500,
+	binPx: 3,
+	maxClusterPx: 44
 };
 
 export interface EventMark {
@@ -74,6 +101,7 @@ export interface EventMark {
 export interface ClusterMark {
 	kind: 'cluster';
 	id: string;
+	/** Members, when the lane placed its items one by one; empty for an aggregated lane. */
 	ids: string[];
 	count: number;
 	row: number;
@@ -95,11 +123,20 @@ export interface LaneLayout {
 	clusters: ClusterMark[];
 	/** Date-only events that span the whole view, summarised in a strip at the lane's top. */
 	strip: { ids: string[]; count: number; t0: number; t1: number; y: number } | null;
+	/**
+	 * Set when the lane had too many items in view to place one by one: how many start in each
+	 * bin of `binPx` px, drawn as a density band in the lane's first row, from `y` to `y + h`.
+	 */
+	density: { binPx: number; counts: Uint32Array; max: number; y: number; h: number } | null;
+	/** Items of the lane overlapping the view (estimated from the index when aggregated). */
+	inView: number;
 }
 
 export interface TimelineLayout {
 	lanes: LaneLayout[];
 	height: number;
+	/** Event marks drawn one by one, over all lanes. */
+	markCount: number;
 }
 
 /** Truncates a title to what fits, with an ellipsis. */
@@ -211,112 +248,266 @@ function placeInRows(p: Placed, rows: Rows, width: number, o: LayoutOptions): Ev
 
 /**
  * Lays out items in lanes for the scale x (instant → px) over a viewport width px wide.
- * Items wholly outside the viewport are skipped (a label without its mark would mislead): work follows what is
- * visible, not the size of the incident.
+ * Builds a time index first: for a layout redrawn at every zoom frame, build the index once
+ * (`buildTimeIndex`) and call `layoutIndexed`.
  */
 export function layoutTimeline(
 	items: TimelineItem[],
 	lanes: { id: string; name: string }[],
-	x: (t: number) => number,
+	x: TimeScale,
+	width: number,
+	options: Partial<LayoutOptions> = {}
+): TimelineLayout {
+	return layoutIndexed(buildTimeIndex(items), lanes, x, width, options);
+}
+
+/**
+ * Lays out the indexed items in lanes. Items wholly outside the viewport are skipped (a label
+ * without its mark would mislead), and only the items in view are ever touched: work follows
+ * what is visible, not the size of the incident. A lane with more than `detailLimit` items in
+ * view is aggregated into counts per stretch of time, in work proportional to its width.
+ */
+export function layoutIndexed(
+	index: TimeIndex,
+	lanes: { id: string; name: string }[],
+	x: TimeScale,
 	width: number,
 	options: Partial<LayoutOptions> = {}
 ): TimelineLayout {
 	const o = { ...DEFAULT_LAYOUT, ...options };
-	const byLane = new Map<string, Placed[]>(lanes.map((l) => [l.id, []]));
-	for (const item of items) {
-		const placed = place(item, x, o);
-		if (Math.max(placed.x1, placed.e1) < 0 || Math.min(placed.x0, placed.e0) > width) continue;
-		byLane.get(item.lane)?.push(placed);
-	}
+	// The window in time, padded by a mark's width so a mark poking in from an edge is found.
+	const pad = Math.abs(x.invert(o.markSize) - x.invert(0));
+	const t0 = x.invert(0) - pad;
+	const t1 = x.invert(width) + pad;
 
 	let y = 0;
+	let markCount = 0;
 	const out: LaneLayout[] = [];
 	for (const lane of lanes) {
-		const placed = byLane.get(lane.id)!;
-		// Date-only events that cover nearly the whole view say "this happened that day" and no
-		// more: they go to a thin strip at the top of the lane, so they never crowd out the
-		// minute-precise events the user zoomed in to see.
-		const covering: Placed[] = [];
-		const rest: Placed[] = [];
-		for (const p of placed) {
-			const visible = Math.min(p.e1, width) - Math.max(p.e0, 0);
-			if (
-				p.item.shape === 'period' &&
-				visible >= width * o.coverFraction &&
-				p.item.id !== o.first &&
-				!o.priority?.has(p.item.id)
-			)
-				covering.push(p);
-			else rest.push(p);
-		}
-		// The selected event first, then precise events, then coarse ones; left to right.
-		rest.sort(
-			(a, b) =>
-				Number(b.item.id === o.first) - Number(a.item.id === o.first) ||
-				Number(o.priority?.has(b.item.id) ?? false) - Number(o.priority?.has(a.item.id) ?? false) ||
-				Number(a.item.shape === 'period') - Number(b.item.shape === 'period') ||
-				a.x0 - b.x0 ||
-				a.item.start - b.item.start ||
-				(a.item.id < b.item.id ? -1 : 1)
-		);
-
-		const rows: Rows = [];
-		const marks: EventMark[] = [];
-		const overflow: Placed[] = [];
-		for (const p of rest) {
-			const mark = placeInRows(p, rows, width, o);
-			if (mark) marks.push(mark);
-			else overflow.push(p);
-		}
-
-		overflow.sort((a, b) => a.x0 - b.x0);
-		const clusters: ClusterMark[] = [];
-		for (const p of overflow) {
-			const last = clusters[clusters.length - 1];
-			if (last && p.x0 - last.x1 < o.clusterGap) {
-				last.ids.push(p.item.id);
-				last.count++;
-				last.x1 = Math.max(last.x1, p.x1);
-				last.t0 = Math.min(last.t0, p.item.extent[0]);
-				last.t1 = Math.max(last.t1, p.item.extent[1]);
-			} else {
-				clusters.push({
-					kind: 'cluster',
-					id: `${lane.id}:${p.item.id}`,
-					ids: [p.item.id],
-					count: 1,
-					row: 0,
-					x0: p.x0,
-					x1: Math.max(p.x1, p.x0 + 28),
-					t0: p.item.extent[0],
-					t1: p.item.extent[1],
-					y: 0
-				});
-			}
-		}
-
-		if (o.sparse && marks.length === 0 && clusters.length === 0) continue;
-		const strip =
-			covering.length && !o.sparse
-				? {
-						ids: covering.map((p) => p.item.id),
-						count: covering.length,
-						t0: Math.min(...covering.map((p) => p.item.extent[0])),
-						t1: Math.max(...covering.map((p) => p.item.extent[1])),
-						y: y + o.lanePadding + o.stripHeight / 2
-					}
-				: null;
-		const top = y + o.lanePadding + (strip ? o.stripHeight : 0);
-		const rowCount = Math.max(1, rows.length) + (clusters.length > 0 ? 1 : 0);
-		const height = rowCount * o.rowHeight + 2 * o.lanePadding + (strip ? o.stripHeight : 0);
-		for (const m of marks) m.y = top + m.row * o.rowHeight + o.rowHeight / 2;
-		const clusterRow = Math.max(1, rows.length);
-		for (const c of clusters) {
-			c.row = clusterRow;
-			c.y = top + clusterRow * o.rowHeight + o.rowHeight / 2;
-		}
-		out.push({ id: lane.id, name: lane.name, y, height, rows: rowCount, marks, clusters, strip });
-		y += height;
+		const li = index.lanes.get(lane.id);
+		const estimate = estimateCount(li, t0, t1);
+		const result =
+			estimate > o.detailLimit
+				? aggregateLane(index, lane, li, x, width, y, o)
+				: detailLane(queryLane(li, t0, t1), lane, x, width, y, o);
+		if (!result) continue;
+		markCount += result.marks.length;
+		out.push(result);
+		y += result.height;
 	}
-	return { lanes: out, height: y };
+	return { lanes: out, height: y, markCount };
+}
+
+/** Places every item in view one by one: rows, labels, then clusters for what does not fit. */
+function detailLane(
+	items: TimelineItem[],
+	lane: { id: string; name: string },
+	x: TimeScale,
+	width: number,
+	y: number,
+	o: LayoutOptions
+): LaneLayout | null {
+	const placed: Placed[] = [];
+	for (const item of items) {
+		const p = place(item, x, o);
+		if (Math.max(p.x1, p.e1) < 0 || Math.min(p.x0, p.e0) > width) continue;
+		placed.push(p);
+	}
+	// Date-only events that cover nearly the whole view say "this happened that day" and no
+	// more: they go to a thin strip at the top of the lane, so they never crowd out the
+	// minute-precise events the user zoomed in to see.
+	const covering: Placed[] = [];
+	const rest: Placed[] = [];
+	for (const p of placed) {
+		const visible = Math.min(p.e1, width) - Math.max(p.e0, 0);
+		if (
+			p.item.shape === 'period' &&
+			visible >= width * o.coverFraction &&
+			p.item.id !== o.first &&
+			!o.priority?.has(p.item.id)
+		)
+			covering.push(p);
+		else rest.push(p);
+	}
+	// The selected event first, then precise events, then coarse ones; left to right.
+	rest.sort(
+		(a, b) =>
+			Number(b.item.id === o.first) - Number(a.item.id === o.first) ||
+			Number(o.priority?.has(b.item.id) ?? false) - Number(o.priority?.has(a.item.id) ?? false) ||
+			Number(a.item.shape === 'period') - Number(b.item.shape === 'period') ||
+			a.x0 - b.x0 ||
+			a.item.start - b.item.start ||
+			(a.item.id < b.item.id ? -1 : 1)
+	);
+
+	const rows: Rows = [];
+	const marks: EventMark[] = [];
+	const overflow: Placed[] = [];
+	for (const p of rest) {
+		const mark = placeInRows(p, rows, width, o);
+		if (mark) marks.push(mark);
+		else overflow.push(p);
+	}
+
+	overflow.sort((a, b) => a.x0 - b.x0);
+	const clusters: ClusterMark[] = [];
+	for (const p of overflow) {
+		const last = clusters[clusters.length - 1];
+		// Neighbours join a cluster, up to a width: a long run of hidden events becomes several
+		// counts side by side, so the clusters still say where the events are.
+		if (last && p.x0 - last.x1 < o.clusterGap && p.x1 - last.x0 <= o.maxClusterPx * 2.5) {
+			last.ids.push(p.item.id);
+			last.count++;
+			last.x1 = Math.max(last.x1, p.x1);
+			last.t0 = Math.min(last.t0, p.item.extent[0]);
+			last.t1 = Math.max(last.t1, p.item.extent[1]);
+		} else {
+			clusters.push({
+				kind: 'cluster',
+				id: `${lane.id}:${p.item.id}`,
+				ids: [p.item.id],
+				count: 1,
+				row: 0,
+				x0: p.x0,
+				x1: Math.max(p.x1, p.x0 + 28),
+				t0: p.item.extent[0],
+				t1: p.item.extent[1],
+				y: 0
+			});
+		}
+	}
+
+	if (o.sparse && marks.length === 0 && clusters.length === 0) return null;
+	let s0 = Infinity;
+	let s1 = -Infinity;
+	for (const p of covering) {
+		s0 = Math.min(s0, p.item.extent[0]);
+		s1 = Math.max(s1, p.item.extent[1]);
+	}
+	const strip =
+		covering.length && !o.sparse
+			? {
+					ids: covering.map((p) => p.item.id),
+					count: covering.length,
+					t0: s0,
+					t1: s1,
+					y: y + o.lanePadding + o.stripHeight / 2
+				}
+			: null;
+	const top = y + o.lanePadding + (strip ? o.stripHeight : 0);
+	const rowCount = Math.max(1, rows.length) + (clusters.length > 0 ? 1 : 0);
+	const height = rowCount * o.rowHeight + 2 * o.lanePadding + (strip ? o.stripHeight : 0);
+	for (const m of marks) m.y = top + m.row * o.rowHeight + o.rowHeight / 2;
+	const clusterRow = Math.max(1, rows.length);
+	for (const c of clusters) {
+		c.row = clusterRow;
+		c.y = top + clusterRow * o.rowHeight + o.rowHeight / 2;
+	}
+	return {
+		id: lane.id,
+		name: lane.name,
+		y,
+		height,
+		rows: rowCount,
+		marks,
+		clusters,
+		strip,
+		density: null,
+		inView: placed.length
+	};
+}
+
+/**
+ * A lane with too many items in view to tell apart: a density band of how many events start
+ * in each few pixels, clusters of counts to zoom into, and the pinned items as marks above.
+ */
+function aggregateLane(
+	index: TimeIndex,
+	lane: { id: string; name: string },
+	li: LaneIndex | undefined,
+	x: TimeScale,
+	width: number,
+	y: number,
+	o: LayoutOptions
+): LaneLayout {
+	const w0 = x.invert(0);
+	const w1 = x.invert(width);
+	const n = Math.max(1, Math.ceil(width / o.binPx));
+	const counts = binCounts(li, w0, w1, n);
+
+	// Pinned items keep their marks, first and then in the order given.
+	const rows: Rows = [];
+	const marks: EventMark[] = [];
+	const ids = [...(o.first ? [o.first] : []), ...(o.priority ?? [])];
+	for (const id of new Set(ids)) {
+		const item = index.byId.get(id);
+		if (!item || item.lane !== lane.id) continue;
+		const p = place(item, x, o);
+		if (Math.max(p.x1, p.e1) < 0 || Math.min(p.x0, p.e0) > width) continue;
+		const mark = placeInRows(p, rows, width, o);
+		if (!mark) continue;
+		marks.push(mark);
+		// A pinned mark is not also counted in the clusters.
+		const bin = Math.min(n - 1, Math.max(0, Math.floor(((item.extent[0] - w0) / (w1 - w0)) * n)));
+		if (counts[bin]! > 0) counts[bin]!--;
+	}
+
+	// Counts per stretch of a pill's width: each pill says how many events start under it and
+	// zooms to its stretch, so the pills read as a histogram in numbers.
+	const bucketPx = o.maxClusterPx + 4;
+	// The last pill takes the remainder of the width, so none is cut at the right edge.
+	const buckets = Math.max(1, Math.floor(width / bucketPx));
+	const pxToT = (px: number) => w0 + ((w1 - w0) * px) / width;
+	const clusters: ClusterMark[] = [];
+	let inView = 0;
+	let max = 0;
+	for (let i = 0; i < n; i++) {
+		const c = counts[i]!;
+		if (c === 0) continue;
+		inView += c;
+		if (c > max) max = c;
+		const j = Math.min(buckets - 1, Math.floor((i * o.binPx) / bucketPx));
+		const last = clusters[clusters.length - 1];
+		if (last && last.id === `${lane.id}@${j}`) last.count += c;
+		else {
+			const x0 = j * bucketPx + 2;
+			clusters.push({
+				kind: 'cluster',
+				id: `${lane.id}@${j}`,
+				ids: [],
+				count: c,
+				row: 0,
+				x0,
+				x1: Math.min(x0 + o.maxClusterPx, Math.max(width, x0 + 30)),
+				t0: pxToT(j * bucketPx),
+				t1: j === buckets - 1 ? w1 : pxToT((j + 1) * bucketPx),
+				y: 0
+			});
+		}
+	}
+
+	const markRows = rows.length;
+	const top = y + o.lanePadding;
+	const densityH = o.rowHeight;
+	const rowCount = markRows + 2; // marks, the density band, the clusters
+	const height = rowCount * o.rowHeight + 2 * o.lanePadding;
+	for (const m of marks) m.y = top + m.row * o.rowHeight + o.rowHeight / 2;
+	const densityY = top + markRows * o.rowHeight;
+	const clusterRow = markRows + 1;
+	for (const c of clusters) {
+		c.row = clusterRow;
+		c.y = top + clusterRow * o.rowHeight + o.rowHeight / 2;
+	}
+	return {
+		id: lane.id,
+		name: lane.name,
+		y,
+		height,
+		rows: rowCount,
+		marks,
+		clusters,
+		strip: null,
+		density: { binPx: o.binPx, counts, max, y: densityY, h: densityH },
+		inView: inView + marks.length
+	};
 }

@@ -1,0 +1,142 @@
+/**
+ * A time index over timeline items, so that the work of drawing a frame follows what is in the
+ * window rather than how many events the incident has.
+ *
+ * Items are split by lane, then by duration class (extent lengths within a factor of two of
+ * each other), and each class is sorted by the start of its extent. An item of class k is at
+ * most 2^(k+1) ms long, so every item overlapping [t0, t1] starts in [t0 − 2^(k+1), t1]: two
+ * binary searches per class find them all, and counting them needs no search beyond that.
+ * Built once when the filters change (O(N log N)); queried every frame in O(log N + visible).
+ */
+import type { TimelineItem } from './items';
+
+interface DurationClass {
+	/** Every item in the class is at most this long, ms. */
+	maxLength: number;
+	/** Sorted by extent start. */
+	items: TimelineItem[];
+	/** items[i].extent[0], for binary search without touching the objects. */
+	starts: Float64Array;
+}
+
+export interface LaneIndex {
+	classes: DurationClass[];
+	size: number;
+}
+
+export interface TimeIndex {
+	lanes: Map<string, LaneIndex>;
+	byId: Map<string, TimelineItem>;
+	size: number;
+}
+
+function classOf(length: number): number {
+	return length <= 0 ? 0 : Math.max(0, Math.ceil(Math.log2(length)));
+}
+
+export function buildTimeIndex(items: readonly TimelineItem[]): TimeIndex {
+	const byLane = new Map<string, Map<number, TimelineItem[]>>();
+	const byId = new Map<string, TimelineItem>();
+	for (const item of items) {
+		byId.set(item.id, item);
+		let classes = byLane.get(item.lane);
+		if (!classes) byLane.set(item.lane, (classes = new Map()));
+		const k = classOf(item.extent[1] - item.extent[0]);
+		let list = classes.get(k);
+		if (!list) classes.set(k, (list = []));
+		list.push(item);
+	}
+	const lanes = new Map<string, LaneIndex>();
+	for (const [lane, classes] of byLane) {
+		const out: DurationClass[] = [];
+		let size = 0;
+		for (const [k, list] of [...classes].sort((a, b) => a[0] - b[0])) {
+			list.sort((a, b) => a.extent[0] - b.extent[0]);
+			const starts = new Float64Array(list.length);
+			for (let i = 0; i < list.length; i++) starts[i] = list[i]!.extent[0];
+			out.push({ maxLength: k === 0 ? 0 : 2 ** k, items: list, starts });
+			size += list.length;
+		}
+		lanes.set(lane, { classes: out, size });
+	}
+	return { lanes, byId, size: items.length };
+}
+
+/** First index whose value is >= t. */
+export function lowerBound(a: Float64Array, t: number): number {
+	let lo = 0;
+	let hi = a.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (a[mid]! < t) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/** First index whose value is > t. */
+export function upperBound(a: Float64Array, t: number): number {
+	let lo = 0;
+	let hi = a.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (a[mid]! <= t) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/**
+ * At least the number of items of the lane overlapping [t0, t1], and at most that plus the
+ * items that ended shortly before t0 (never more than twice their duration class away).
+ * O(classes · log N): cheap enough to decide, every frame, how much detail a lane can show.
+ */
+export function estimateCount(lane: LaneIndex | undefined, t0: number, t1: number): number {
+	if (!lane) return 0;
+	let n = 0;
+	for (const c of lane.classes)
+		n += upperBound(c.starts, t1) - lowerBound(c.starts, t0 - c.maxLength);
+	return n;
+}
+
+/** Every item of the lane whose extent overlaps [t0, t1], in no particular order. */
+export function queryLane(lane: LaneIndex | undefined, t0: number, t1: number): TimelineItem[] {
+	const out: TimelineItem[] = [];
+	if (!lane) return out;
+	for (const c of lane.classes) {
+		const end = upperBound(c.starts, t1);
+		for (let i = lowerBound(c.starts, t0 - c.maxLength); i < end; i++) {
+			const item = c.items[i]!;
+			if (item.extent[1] >= t0) out.push(item);
+		}
+	}
+	return out;
+}
+
+/**
+ * How many items of the lane start in each of n equal bins over [t0, t1). Where marks can no
+ * longer be told apart this is what the lane shows: O(n · classes · log N), whatever N is.
+ */
+export function binCounts(
+	lane: LaneIndex | undefined,
+	t0: number,
+	t1: number,
+	n: number
+): Uint32Array {
+	const counts = new Uint32Array(n);
+	if (!lane || n <= 0 || !(t1 > t0)) return counts;
+	const step = (t1 - t0) / n;
+	for (const c of lane.classes) {
+		let prev = lowerBound(c.starts, t0);
+		// Items that began before the window and reach into it are counted in the first bin.
+		for (let i = lowerBound(c.starts, t0 - c.maxLength); i < prev; i++)
+			if (c.items[i]!.extent[1] >= t0) counts[0]!++;
+		for (let i = 0; i < n; i++) {
+			const next =
+				i === n - 1 ? lowerBound(c.starts, t1) : lowerBound(c.starts, t0 + (i + 1) * step);
+			counts[i]! += next - prev;
+			prev = next;
+		}
+	}
+	return counts;
+}

@@ -1,0 +1,240 @@
+/**
+ * The parts that keep the timeline fluid at 100,000 events: the time index (checked against a
+ * plain scan), the choice between placing marks and aggregating a lane, the counts an
+ * aggregated lane shows, and hit testing of canvas marks (checked against a brute-force scan).
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { scaleLinear } from 'd3-scale';
+import type { TimelineItem } from '../../src/lib/timeline/items';
+import {
+	binCounts,
+	buildTimeIndex,
+	estimateCount,
+	queryLane
+} from '../../src/lib/timeline/time-index';
+import { layoutIndexed, layoutTimeline } from '../../src/lib/timeline/layout';
+import { buildHitIndex, hitTest, hitTestBrute, type HitBox } from '../../src/lib/timeline/hit';
+import { markBox } from '../../src/lib/timeline/canvas';
+import { mulberry32 as rng } from '../../src/lib/bench/synth';
+
+const MIN = 60_000;
+const DAY = 1440 * MIN;
+const T0 = Date.UTC(2016, 0, 1);
+
+function item(id: string, lane: string, start: number, length = 0): TimelineItem {
+	return {
+		id,
+		title: `Event ${id}`,
+		lane,
+		start,
+		end: length > 0 ? start + length : null,
+		extent: [start, start + length],
+		shape: length > 0 ? 'range' : 'instant',
+		approximate: false,
+		disputed: false
+	};
+}
+
+/** Seeded items: bursts around a few days, with lengths from zero to several days. */
+function synthItems(n: number, seed: number, lanes = ['a', 'b', 'c']): TimelineItem[] {
+	const r = rng(seed);
+	const hot = [T0 + 40 * DAY, T0 + 41 * DAY, T0 + 200 * DAY];
+	return Array.from({ length: n }, (_, i) => {
+		const start =
+			r() < 0.6 ? hot[Math.floor(r() * hot.length)]! + r() * 6 * 3600_000 : T0 + r() * 365 * DAY;
+		const kind = r();
+		const length = kind < 0.5 ? 0 : kind < 0.8 ? r() * 3600_000 : kind < 0.95 ? DAY : r() * 9 * DAY;
+		return item(`e${i}`, lanes[Math.floor(r() * lanes.length)]!, start, length);
+	});
+}
+
+const overlaps = (i: TimelineItem, a: number, b: number) => i.extent[1] >= a && i.extent[0] <= b;
+
+describe('time index', () => {
+	const items = synthItems(5000, 7);
+	const index = buildTimeIndex(items);
+
+	test('a window query finds exactly the items a full scan finds', () => {
+		fc.assert(
+			fc.property(
+				fc.double({ min: -30, max: 400, noNaN: true }),
+				fc.double({ min: 0.0001, max: 400, noNaN: true }),
+				fc.constantFrom('a', 'b', 'c', 'missing'),
+				(startDay, days, lane) => {
+					const a = T0 + startDay * DAY;
+					const b = a + days * DAY;
+					const got = queryLane(index.lanes.get(lane), a, b)
+						.map((i) => i.id)
+						.sort();
+					const want = items
+						.filter((i) => i.lane === lane && overlaps(i, a, b))
+						.map((i) => i.id)
+						.sort();
+					expect(got).toEqual(want);
+				}
+			),
+			{ numRuns: 300, seed: 11 }
+		);
+	});
+
+	test('the count estimate never misses an item and over-counts only items that ended just before', () => {
+		for (const [a, b] of [
+			[T0 + 40 * DAY, T0 + 40.3 * DAY],
+			[T0, T0 + 365 * DAY],
+			[T0 + 199 * DAY, T0 + 202 * DAY]
+		] as const) {
+			for (const lane of ['a', 'b', 'c']) {
+				const exact = items.filter((i) => i.lane === lane && overlaps(i, a, b)).length;
+				const estimate = estimateCount(index.lanes.get(lane), a, b);
+				expect(estimate).toBeGreaterThanOrEqual(exact);
+				// Items starting up to twice their length before the window: bounded, not N.
+				const loose = items.filter(
+					(i) =>
+						i.lane === lane &&
+						i.extent[0] <= b &&
+						i.extent[0] >= a - 2 * Math.max(1, i.extent[1] - i.extent[0])
+				).length;
+				expect(estimate).toBeLessThanOrEqual(loose);
+			}
+		}
+	});
+
+	test('bin counts add up to the items starting in the window plus those reaching into it', () => {
+		const a = T0 + 39 * DAY;
+		const b = T0 + 43 * DAY;
+		for (const lane of ['a', 'b', 'c']) {
+			const counts = binCounts(index.lanes.get(lane), a, b, 97);
+			const total = counts.reduce((s, c) => s + c, 0);
+			const want = items.filter((i) => i.lane === lane && overlaps(i, a, b) && i.extent[0] < b);
+			expect(total).toBe(want.length);
+			// Each bin holds the items that start in it.
+			const step = (b - a) / 97;
+			const inBin5 = want.filter(
+				(i) => i.extent[0] >= a + 5 * step && i.extent[0] < a + 6 * step
+			).length;
+			expect(counts[5]).toBe(inBin5);
+		}
+	});
+});
+
+describe('level of detail', () => {
+	const lanes = [
+		{ id: 'a', name: 'A' },
+		{ id: 'b', name: 'B' },
+		{ id: 'c', name: 'C' }
+	];
+	const items = synthItems(30_000, 3);
+	const index = buildTimeIndex(items);
+	const x = (a: number, b: number, width = 1200) => scaleLinear().domain([a, b]).range([0, width]);
+
+	test('a lane with more items in view than the limit is aggregated into counts, and no count is lost', () => {
+		const [a, b] = [T0, T0 + 365 * DAY];
+		const out = layoutIndexed(index, lanes, x(a, b), 1200);
+		for (const lane of out.lanes) {
+			expect(lane.density).not.toBeNull();
+			expect(lane.marks).toHaveLength(0);
+			const inLane = items.filter(
+				(i) => i.lane === lane.id && overlaps(i, a, b) && i.extent[0] < b
+			);
+			const clustered = lane.clusters.reduce((s, c) => s + c.count, 0);
+			expect(clustered).toBe(inLane.length);
+			// Pills never overlap and stay inside the view.
+			for (let i = 1; i < lane.clusters.length; i++)
+				expect(lane.clusters[i]!.x0).toBeGreaterThanOrEqual(lane.clusters[i - 1]!.x1);
+			for (const c of lane.clusters) {
+				expect(c.x0).toBeGreaterThanOrEqual(0);
+				expect(c.x1).toBeLessThanOrEqual(1200);
+			}
+		}
+	});
+
+	test('each aggregate pill zooms to the stretch of time its events start in', () => {
+		const [a, b] = [T0, T0 + 365 * DAY];
+		const lane = layoutIndexed(index, lanes, x(a, b), 1200).lanes[0]!;
+		const pill = lane.clusters.reduce((m, c) => (c.count > m.count ? c : m));
+		const inside = items.filter(
+			(i) => i.lane === lane.id && i.extent[0] >= pill.t0 && i.extent[0] < pill.t1
+		).length;
+		// Items reaching in from before the window are counted in the first pill only.
+		expect(Math.abs(inside - pill.count)).toBeLessThanOrEqual(pill.x0 < 10 ? 100 : 0);
+	});
+
+	test('zooming in far enough places marks one by one again', () => {
+		const a = T0 + 100 * DAY;
+		const out = layoutIndexed(index, lanes, x(a, a + 2 * DAY), 1200);
+		for (const lane of out.lanes) {
+			expect(lane.density).toBeNull();
+			expect(lane.marks.length).toBeGreaterThan(0);
+		}
+	});
+
+	test('the selected event keeps its mark in an aggregated lane and is not counted twice', () => {
+		const [a, b] = [T0, T0 + 365 * DAY];
+		const chosen = items.find((i) => i.lane === 'b' && i.extent[0] > a + 10 * DAY)!;
+		const plain = layoutIndexed(index, lanes, x(a, b), 1200).lanes.find((l) => l.id === 'b')!;
+		const withFirst = layoutIndexed(index, lanes, x(a, b), 1200, { first: chosen.id }).lanes.find(
+			(l) => l.id === 'b'
+		)!;
+		expect(withFirst.marks.map((m) => m.id)).toEqual([chosen.id]);
+		const sum = (l: typeof plain) => l.clusters.reduce((s, c) => s + c.count, 0);
+		expect(sum(withFirst)).toBe(sum(plain) - 1);
+	});
+
+	test('the same items give the same layout through the index as through a plain list', () => {
+		const small = items.slice(0, 400);
+		const a = T0 + 40 * DAY;
+		const scale = x(a, a + DAY);
+		const viaList = layoutTimeline(small, lanes, scale, 1200);
+		const viaIndex = layoutIndexed(buildTimeIndex(small), lanes, scale, 1200);
+		expect(viaIndex).toEqual(viaList);
+	});
+
+	test('work follows the view: an aggregated frame touches a bounded number of marks at 100,000 events', () => {
+		const big = synthItems(100_000, 5);
+		const out = layoutIndexed(buildTimeIndex(big), lanes, x(T0, T0 + 365 * DAY), 1200);
+		expect(out.markCount).toBe(0);
+		for (const lane of out.lanes) expect(lane.clusters.length).toBeLessThanOrEqual(1200 / 48 + 1);
+	});
+});
+
+describe('hit testing canvas marks', () => {
+	test('the grid answers exactly what a scan of every box answers', () => {
+		const r = rng(99);
+		const boxes: HitBox[] = Array.from({ length: 2000 }, (_, i) => {
+			const x0 = r() * 1400;
+			const y0 = r() * 900;
+			return { id: `b${i}`, x0, y0, x1: x0 + 6 + r() * 200, y1: y0 + 26 };
+		});
+		const grid = buildHitIndex(boxes);
+		fc.assert(
+			fc.property(
+				fc.double({ min: -20, max: 1650, noNaN: true }),
+				fc.double({ min: -20, max: 950, noNaN: true }),
+				(px, py) => {
+					expect(hitTest(grid, px, py)?.id ?? null).toBe(hitTestBrute(boxes, px, py)?.id ?? null);
+				}
+			),
+			{ numRuns: 3000, seed: 5 }
+		);
+	});
+
+	test("a mark's box covers its dot and its label, as the SVG hit area does", () => {
+		const lanes = [{ id: 'a', name: 'A' }];
+		const it = item('solo', 'a', T0 + 30 * MIN);
+		const layout = layoutTimeline(
+			[it],
+			lanes,
+			scaleLinear()
+				.domain([T0, T0 + 60 * MIN])
+				.range([0, 600]),
+			600
+		);
+		const mark = layout.lanes[0]!.marks[0]!;
+		const box = markBox(mark, 40);
+		const grid = buildHitIndex([box]);
+		expect(hitTest(grid, (mark.x0 + mark.x1) / 2, mark.y + 40)?.id).toBe('solo');
+		expect(hitTest(grid, mark.labelX + 20, mark.y + 40)?.id).toBe('solo');
+		expect(hitTest(grid, mark.x0 - 40, mark.y + 40)).toBeNull();
+	});
+});
