@@ -160,13 +160,23 @@ test('with motion allowed a step change eases through in-between windows', async
 	const target = await page.locator('.when').textContent();
 	await open(page, `/brief/${STORY}/2`);
 	const start = await page.locator('.when').textContent();
-	const seen = new Set<string>();
+	// Record every text the window label takes, inside the page, so a slow round trip from the
+	// test cannot miss the in-between frames.
+	await page.evaluate(() => {
+		const label = document.querySelector('.when')!;
+		const seen: string[] = [];
+		(window as unknown as { __seen: string[] }).__seen = seen;
+		new MutationObserver(() => seen.push(label.textContent ?? '')).observe(label, {
+			subtree: true,
+			childList: true,
+			characterData: true
+		});
+	});
 	await page.keyboard.press('ArrowRight');
-	for (let i = 0; i < 30; i++) {
-		seen.add((await page.locator('.when').textContent()) ?? '');
-		await page.waitForTimeout(25);
-	}
 	await expect(page.locator('.when')).toHaveText(target!);
+	const seen = new Set(
+		await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)
+	);
 	seen.delete(start!);
 	seen.delete(target!);
 	expect(seen.size).toBeGreaterThan(0);

@@ -58,9 +58,37 @@ export function nodeRadius(degree: number): number {
 	return 7 + Math.min(9, Math.sqrt(degree) * 2.4);
 }
 
+/** What the force layout needs of a graph: small enough to send to a worker. */
+export interface GraphInput {
+	nodes: { id: string; side: string; degree: number }[];
+	links: { source: string; target: string }[];
+}
+
+export function graphInput(graph: PartyGraph): GraphInput {
+	return {
+		nodes: graph.nodes.map((n) => ({ id: n.id, side: n.party.side, degree: n.degree })),
+		links: [
+			...graph.edges.map((e) => ({ source: e.source, target: e.target })),
+			...graph.parents.map((p) => ({ source: p.child, target: p.parent }))
+		]
+	};
+}
+
 export function layoutGraph(
 	graph: PartyGraph,
 	options: Partial<LayoutOptions> & Pick<LayoutOptions, 'sides'>
+): Map<string, Point> {
+	return layoutGraphInput(graphInput(graph), options);
+}
+
+/**
+ * The seeded force layout itself. `onProgress` hears the share of ticks done, every few ticks,
+ * so a worker laying out thousands of parties can say how far it has got.
+ */
+export function layoutGraphInput(
+	input: GraphInput,
+	options: Partial<LayoutOptions> & Pick<LayoutOptions, 'sides'>,
+	onProgress: (fraction: number) => void = () => {}
 ): Map<string, Point> {
 	const o = { ...DEFAULT_GRAPH_LAYOUT, ...options };
 	const random = seededRandom(o.seed);
@@ -70,20 +98,17 @@ export function layoutGraph(
 			return [side, { x: Math.cos(angle) * o.radius, y: Math.sin(angle) * o.radius }];
 		})
 	);
-	const nodes: Node[] = graph.nodes.map((n) => {
-		const c = centre.get(n.party.side) ?? { x: 0, y: 0 };
+	const nodes: Node[] = input.nodes.map((n) => {
+		const c = centre.get(n.side) ?? { x: 0, y: 0 };
 		return {
 			id: n.id,
-			side: n.party.side,
+			side: n.side,
 			r: nodeRadius(n.degree),
 			x: c.x + (random() - 0.5) * 80,
 			y: c.y + (random() - 0.5) * 80
 		};
 	});
-	const links: SimulationLinkDatum<Node>[] = [
-		...graph.edges.map((e) => ({ source: e.source, target: e.target })),
-		...graph.parents.map((p) => ({ source: p.child, target: p.parent }))
-	];
+	const links: SimulationLinkDatum<Node>[] = input.links.map((l) => ({ ...l }));
 	const simulation = forceSimulation(nodes)
 		.randomSource(random)
 		.force(
@@ -101,7 +126,10 @@ export function layoutGraph(
 		.force('x', forceX<Node>((d) => centre.get(d.side)?.x ?? 0).strength(0.12))
 		.force('y', forceY<Node>((d) => centre.get(d.side)?.y ?? 0).strength(0.12))
 		.stop();
-	for (let i = 0; i < o.ticks; i++) simulation.tick();
+	for (let i = 0; i < o.ticks; i++) {
+		simulation.tick();
+		if (i % 10 === 9) onProgress((i + 1) / o.ticks);
+	}
 	// Round so that tiny floating-point differences between engines cannot show.
 	return new Map(
 		nodes.map((n) => [n.id, { x: Math.round(n.x! * 10) / 10, y: Math.round(n.y! * 10) / 10 }])

@@ -7,6 +7,12 @@
  */
 import { z } from 'zod';
 
+/** A value as an error message quotes it: a long string is cut, so a message stays one line. */
+function quoted(value: unknown): string {
+	const s = String(value);
+	return JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+}
+
 /** Readable, URL-safe, permanent ids: they appear in links that people paste into reports. */
 export const Id = z
 	.string()
@@ -24,7 +30,7 @@ export const OffsetDateTime = z
 	.string({ error: 'must be a string' })
 	.regex(OFFSET_DATETIME, {
 		error: (issue) =>
-			`must be an ISO 8601 date-time with an explicit UTC offset, e.g. "2016-09-17T15:55+03:00"; got ${JSON.stringify(issue.input)}`
+			`must be an ISO 8601 date-time with an explicit UTC offset, e.g. "2016-09-17T15:55+03:00"; got ${quoted(issue.input)}`
 	})
 	.meta({
 		description:
@@ -36,12 +42,12 @@ export const PartialDate = z
 	.string()
 	.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, {
 		error: (issue) =>
-			`must be a date "YYYY-MM-DD", "YYYY-MM" or "YYYY"; got ${JSON.stringify(issue.input)}`
+			`must be a date "YYYY-MM-DD", "YYYY-MM" or "YYYY"; got ${quoted(issue.input)}`
 	})
 	.meta({ description: 'YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source is.' });
 
 export const HttpUrl = z.string().regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, {
-	error: (issue) => `must be an http:// or https:// URL; got ${JSON.stringify(issue.input)}`
+	error: (issue) => `must be an http:// or https:// URL; got ${quoted(issue.input)}`
 });
 
 export const Precision = z
@@ -56,17 +62,26 @@ export const SourceTimeZone = z
 	.string()
 	.refine(isKnownTimeZone, {
 		error: (issue) =>
-			`must be an IANA time zone such as "Asia/Damascus", "UTC" or "America/New_York"; got ${JSON.stringify(issue.input)}`
+			`must be an IANA time zone such as "Asia/Damascus", "UTC" or "America/New_York"; got ${quoted(issue.input)}`
 	})
 	.nullable();
 
+/** Answers per zone name: building a formatter costs tens of µs, and a file repeats its zones. */
+const knownZones = new Map<string, boolean>();
+
 export function isKnownTimeZone(zone: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en', { timeZone: zone });
-		return true;
-	} catch {
-		return false;
+	let known = knownZones.get(zone);
+	if (known === undefined) {
+		try {
+			new Intl.DateTimeFormat('en', { timeZone: zone });
+			known = true;
+		} catch {
+			known = false;
+		}
+		// Bounded, so a hostile file of a million distinct names cannot grow it without end.
+		if (knownZones.size < 1000) knownZones.set(zone, known);
 	}
+	return known;
 }
 
 /** A pointer from a record to a source, optionally to the exact words or place in it. */

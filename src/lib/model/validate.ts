@@ -55,19 +55,47 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 		case 'unrecognized_keys':
 			return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
 		case 'invalid_type':
+			if (typeof issue.input === 'number' && !Number.isFinite(issue.input))
+				return `must be a finite number, got one too large to store`;
 			return issue.input === undefined
 				? `is required (${issue.expected})`
 				: `must be ${article(issue.expected)} ${issue.expected}, got ${typeName(issue.input)}`;
-		case 'invalid_value':
-			return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${JSON.stringify(issue.input)}`;
+		case 'invalid_value': {
+			const values = issue.values.map((v) => JSON.stringify(v)).join(', ');
+			return issue.input === undefined
+				? `is required (one of ${values})`
+				: `must be one of ${values}; got ${preview(issue.input)}`;
+		}
 		case 'too_small':
-			if (issue.origin === 'string') return 'must not be empty';
-			return issue.message.replace(/^Too small: expected/, 'must be');
+		case 'too_big': {
+			// Our own messages ("must cite at least one source") pass through; zod's are reworded.
+			if (!/^Too (small|big)/.test(issue.message)) return issue.message;
+			const small = issue.code === 'too_small';
+			const n = Number(small ? issue.minimum : issue.maximum);
+			if (issue.origin === 'string' && small && n === 1) return 'must not be empty';
+			const bound = small
+				? issue.inclusive === false
+					? 'more than'
+					: 'at least'
+				: issue.inclusive === false
+					? 'less than'
+					: 'at most';
+			if (issue.origin === 'string') return `must be ${bound} ${n} characters long`;
+			if (issue.origin === 'array') return `must have ${bound} ${n} item${n === 1 ? '' : 's'}`;
+			return `must be ${bound} ${n}`;
+		}
 		case 'invalid_union':
 			return 'must be a whole number, {"min", "max"}, {"atLeast"}, {"about"} or {"moreThan"}';
 		default:
 			return issue.message;
 	}
+}
+
+/** A value as a message shows it: short, and never the whole of a big array or object. */
+function preview(value: unknown): string {
+	if (value === null || typeof value === 'object') return typeName(value);
+	if (typeof value === 'string') return JSON.stringify(value.slice(0, 40));
+	return String(value);
 }
 
 function article(word: string): string {
@@ -332,4 +360,120 @@ function checkStorylines(
 		});
 	});
 	return errors;
+}
+
+/**
+ * Parses the text of a data file. A leading byte-order mark is dropped, as browsers do when
+ * they decode a file, so a file saved by an editor that writes one reads the same everywhere.
+ */
+export function parseJsonText(text: string): { json: unknown } | { error: string } {
+	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	try {
+		return { json: JSON.parse(body) };
+	} catch (e) {
+		return { error: describeJsonError(body, e) };
+	}
+}
+
+/** Turns JSON.parse's message into one that says where, by line and column. */
+export function describeJsonError(text: string, e: unknown): string {
+	const message = e instanceof Error ? e.message : String(e);
+	if (text.trim() === '') return 'file is empty; expected a JSON object';
+	const pos = /at position (\d+)/.exec(message);
+	// Some messages carry no position ("Unexpected end of JSON input", "Unexpected token"):
+	// find the first error ourselves rather than leave the editor to search the file.
+	const end = text.trimEnd().length;
+	const offset = pos
+		? Number(pos[1])
+		: /end of JSON input/.test(message)
+			? end
+			: jsonErrorOffset(text);
+	if (offset < 0) return `not valid JSON: ${message}`;
+	const before = text.slice(0, offset);
+	const line = before.split('\n').length;
+	const column = offset - before.lastIndexOf('\n');
+	let detail: string;
+	if (pos)
+		detail = message
+			.replace(/ in JSON at position \d+.*$/s, '')
+			.replace(/ after JSON at position \d+.*$/s, ' after the end of the JSON value')
+			.replace(/^Unexpected/, 'unexpected');
+	else if (offset >= end)
+		detail = 'the file ends in the middle of a value (cut short, or a bracket or quote not closed)';
+	else detail = `unexpected character ${JSON.stringify(text[offset])}`;
+	return `not valid JSON at line ${line}, column ${column}: ${detail}`;
+}
+
+const JSON_SPACE = /[ \t\n\r]*/y;
+const JSON_ESCAPE = /["\\/bfnrt]|u[0-9a-fA-F]{4}/y;
+const JSON_SCALAR = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+
+/**
+ * The offset of the first syntax error in text, or -1 if there is none. Iterative and free of
+ * backtracking, so neither deep nesting nor a huge string can overflow the stack.
+ */
+export function jsonErrorOffset(text: string): number {
+	let i = 0;
+	const closers: string[] = [];
+	const eat = (re: RegExp) => {
+		re.lastIndex = i;
+		if (!re.test(text)) return false;
+		i = re.lastIndex;
+		return true;
+	};
+	// A string; on failure i is left at the offending character.
+	const string = () => {
+		if (text[i] !== '"') return false;
+		for (i++; i < text.length;) {
+			const c = text.charCodeAt(i);
+			if (c === 0x22) return ++i > 0;
+			if (c < 0x20) return false;
+			if (c !== 0x5c) i++;
+			else {
+				i++;
+				if (!eat(JSON_ESCAPE)) return false;
+			}
+		}
+		return false;
+	};
+	const key = () => {
+		if (!string()) return false;
+		eat(JSON_SPACE);
+		if (text[i] !== ':') return false;
+		i++;
+		return true;
+	};
+	for (;;) {
+		// A value is expected here.
+		eat(JSON_SPACE);
+		const c = text[i];
+		if (c === '{' || c === '[') {
+			i++;
+			eat(JSON_SPACE);
+			if (text[i] === (c === '{' ? '}' : ']')) i++;
+			else {
+				closers.push(c === '{' ? '}' : ']');
+				if (c === '{' && !key()) return i;
+				continue;
+			}
+		} else if (c === '"') {
+			if (!string()) return i;
+		} else if (!eat(JSON_SCALAR)) return i;
+		// After a value: close containers, or a comma and the next member.
+		for (;;) {
+			eat(JSON_SPACE);
+			const closer = closers[closers.length - 1];
+			if (closer === undefined) return i < text.length ? i : -1;
+			if (text[i] === closer) {
+				closers.pop();
+				i++;
+				continue;
+			}
+			if (text[i] !== ',') return i;
+			i++;
+			eat(JSON_SPACE);
+			if (closer === '}' && !key()) return i;
+			break;
+		}
+	}
 }

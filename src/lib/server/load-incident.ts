@@ -5,7 +5,15 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FILE_NAMES } from '../model/schema.ts';
-import { validateIncident, type RawFiles, type ValidationResult } from '../model/validate.ts';
+import {
+	describeJsonError,
+	parseJsonText,
+	validateIncident,
+	type RawFiles,
+	type ValidationResult
+} from '../model/validate.ts';
+
+export { describeJsonError };
 
 /** Files larger than this are refused before parsing: a hand-curated file is never this big. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -34,30 +42,9 @@ export function readIncidentFolder(dir: string): RawFiles {
 			};
 			continue;
 		}
-		const text = readFileSync(path, 'utf8');
-		try {
-			raw[name] = { json: JSON.parse(text) };
-		} catch (e) {
-			raw[name] = { error: describeJsonError(text, e) };
-		}
+		raw[name] = parseJsonText(readFileSync(path, 'utf8'));
 	}
 	return raw;
-}
-
-/** Turns JSON.parse's message into one that says where, by line and column. */
-export function describeJsonError(text: string, e: unknown): string {
-	const message = e instanceof Error ? e.message : String(e);
-	const pos = /position (\d+)/.exec(message);
-	if (text.trim() === '') return 'file is empty; expected a JSON object';
-	if (!pos) return `not valid JSON: ${message}`;
-	const offset = Number(pos[1]);
-	const before = text.slice(0, offset);
-	const line = before.split('\n').length;
-	const column = offset - before.lastIndexOf('\n');
-	const detail = message
-		.replace(/ in JSON at position \d+.*$/, '')
-		.replace(/^Unexpected/, 'unexpected');
-	return `not valid JSON at line ${line}, column ${column}: ${detail}`;
 }
 
 export function loadIncident(id = selectedIncidentId(), root = process.cwd()): ValidationResult {

@@ -1,0 +1,318 @@
+/**
+ * npm run bench: measures the built site in real Chromium on seeded synthetic incidents.
+ *
+ * For 1,000, 10,000 and 100,000 events it opens the incident through /open?src= and reports
+ * the time to open it (read and check) and to first complete render, the median and p95 main
+ * thread time per frame over 60 wheel-zoom steps and 60 drag-pan steps, the JS heap and the DOM
+ * node count. Then the graph layout time at 2,000 parties and 5,000 relations, and the gzip size
+ * of each route's JavaScript. Prints a table and writes bench-results/bench.json, so a later run
+ * can be compared with this one. Figures, never assertions.
+ *
+ * Options: --sizes 1000,10000 (default 1000,10000,100000), --no-build (use the existing build).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { synthIncident } from '../src/lib/bench/synth';
+
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+	const i = args.indexOf(`--${name}`);
+	return i >= 0 ? args[i + 1] : undefined;
+};
+const SIZES = (opt('sizes') ?? '1000,10000,100000').split(',').map(Number);
+const PORT = 4179;
+const ORIGIN = `http://localhost:${PORT}`;
+const BUILD = 'build';
+
+function run(cmd: string, cmdArgs: string[]) {
+	const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit', env: process.env });
+	if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+if (!args.includes('--no-build') || !existsSync(join(BUILD, 'index.html'))) {
+	console.log('Building the site (without link-preview cards)…');
+	run('npx', ['vite', 'build', '--logLevel', 'warn']);
+}
+run('node', ['scripts/setup-browser.mjs']);
+const executablePath = readFileSync('.playwright-browser', 'utf8').trim();
+
+// --- synthetic incidents ------------------------------------------------------------------
+mkdirSync(join(BUILD, 'bench'), { recursive: true });
+function write(name: string, model: unknown) {
+	const text = JSON.stringify(model);
+	writeFileSync(join(BUILD, 'bench', name), text);
+	return text.length;
+}
+const files: Record<number, { name: string; mb: number }> = {};
+for (const n of SIZES) {
+	const name = `synthetic-${n}.json`;
+	files[n] = { name, mb: write(name, synthIncident({ events: n })) / 1024 / 1024 };
+}
+write('synthetic-graph.json', synthIncident({ events: 1000, parties: 2000, relations: 5000 }));
+
+// --- server and browser ---------------------------------------------------------------------
+const server = spawn('node', ['scripts/serve.mjs', '--port', String(PORT)], { stdio: 'ignore' });
+for (let i = 0; i < 50; i++) {
+	try {
+		if ((await fetch(ORIGIN + '/')).ok) break;
+	} catch {
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+const browser = await chromium.launch({
+	executablePath,
+	args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info']
+});
+const version = browser.version();
+/** tsx names functions with a helper the page does not have; give the page a harmless one. */
+async function newPage(viewport = { width: 1440, height: 900 }) {
+	const context = await browser.newContext({ viewport });
+	await context.addInitScript({ content: 'window.__name = (f) => f;' });
+	return { context, page: await context.newPage() };
+}
+
+const stats = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return {
+		median: s[Math.floor(s.length / 2)] ?? NaN,
+		p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN
+	};
+};
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+/**
+ * Runs n input steps in the page and returns the main-thread time each took: the event's own
+ * handling with the state updates it triggers (flushed in microtasks), plus the rendering work
+ * of the next frame (style, layout, paint), measured from the frame's animation callback to the
+ * first task after it. The wait for the display's next frame is not counted.
+ */
+async function frames(page: Page, kind: 'wheel' | 'pan', target: string, n: number) {
+	return page.evaluate(
+		async ({ kind, target, n }) => {
+			const el = document.querySelector(target)!;
+			const box = el.getBoundingClientRect();
+			const cx = box.left + box.width / 2;
+			const cy = box.top + Math.min(box.height / 2, 200);
+			const nextFrame = () =>
+				new Promise<number>((resolve) =>
+					requestAnimationFrame(() => {
+						const a = performance.now();
+						const ch = new MessageChannel();
+						ch.port1.onmessage = () => resolve(performance.now() - a);
+						ch.port2.postMessage(0);
+					})
+				);
+			const times: number[] = [];
+			const mouse = (type: string, x: number) =>
+				new MouseEvent(type, {
+					clientX: x,
+					clientY: cy,
+					bubbles: true,
+					cancelable: true,
+					view: window,
+					button: 0,
+					buttons: type === 'mouseup' ? 0 : 1
+				});
+			if (kind === 'pan') el.dispatchEvent(mouse('mousedown', cx));
+			await nextFrame();
+			for (let i = 0; i < n; i++) {
+				const t0 = performance.now();
+				if (kind === 'wheel') {
+					// Out for the first half, back in for the second: every level of detail.
+					const deltaY = i < n / 2 ? 120 : -120;
+					el.dispatchEvent(
+						new WheelEvent('wheel', {
+							deltaY,
+							clientX: cx,
+							clientY: cy,
+							bubbles: true,
+							cancelable: true,
+							view: window
+						})
+					);
+				} else {
+					const x = cx + (i < n / 2 ? -(i + 1) * 12 : -(n - i - 1) * 12);
+					window.dispatchEvent(mouse('mousemove', x));
+				}
+				await Promise.resolve();
+				await Promise.resolve();
+				const script = performance.now() - t0;
+				times.push(script + (await nextFrame()));
+			}
+			if (kind === 'pan') window.dispatchEvent(mouse('mouseup', cx));
+			return times;
+		},
+		{ kind, target, n }
+	);
+}
+
+async function heapMb(page: Page) {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('HeapProfiler.collectGarbage');
+	const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+	await cdp.detach();
+	return usedSize / 1024 / 1024;
+}
+
+const markTime = (page: Page, name: string) =>
+	page.evaluate((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN, name);
+
+interface TimelineRow {
+	events: number;
+	'file MB': number;
+	'open s': number;
+	'first render ms': number;
+	'zoom median ms': number;
+	'zoom p95 ms': number;
+	'pan median ms': number;
+	'pan p95 ms': number;
+	'heap MB': number;
+	'DOM nodes': number;
+	'DOM nodes max': number;
+}
+const timeline: TimelineRow[] = [];
+
+for (const n of SIZES) {
+	const { context, page } = await newPage();
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(`${ORIGIN}/open?src=/bench/${files[n]!.name}`);
+	await page.waitForFunction(
+		() => performance.getEntriesByName('sightline:first-render').length > 0,
+		null,
+		{ timeout: 180_000, polling: 100 }
+	);
+	const checked = await markTime(page, 'sightline:checked');
+	const rendered = await markTime(page, 'sightline:first-render');
+	await page.waitForTimeout(300);
+	const nodes: number[] = [];
+	const count = () => page.evaluate(() => document.getElementsByTagName('*').length);
+	nodes.push(await count());
+	const zoom = await frames(page, 'wheel', '.timeline .plot', 60);
+	nodes.push(await count());
+	const pan = await frames(page, 'pan', '.timeline .plot', 60);
+	nodes.push(await count());
+	const z = stats(zoom);
+	const p = stats(pan);
+	timeline.push({
+		events: n,
+		'file MB': round(files[n]!.mb),
+		'open s': round(checked / 1000, 2),
+		'first render ms': round(rendered - checked, 0),
+		'zoom median ms': round(z.median),
+		'zoom p95 ms': round(z.p95),
+		'pan median ms': round(p.median),
+		'pan p95 ms': round(p.p95),
+		'heap MB': round(await heapMb(page), 0),
+		'DOM nodes': nodes[0]!,
+		'DOM nodes max': Math.max(...nodes)
+	});
+	if (errors.length) console.warn(`Errors in the page at ${n} events:`, errors);
+	await context.close();
+}
+
+// --- graph -------------------------------------------------------------------------------------
+const { context: graphContext, page: graphPage } = await newPage();
+await graphPage.goto(`${ORIGIN}/open?src=/bench/synthetic-graph.json&view=graph`);
+await graphPage.waitForFunction(
+	() => performance.getEntriesByName('sightline:graph-layout').length > 0,
+	null,
+	{ timeout: 300_000, polling: 100 }
+);
+const graphLayoutMs = await graphPage.evaluate(
+	() => performance.getEntriesByName('sightline:graph-layout')[0]!.duration
+);
+await graphPage.waitForTimeout(300);
+const graphZoom = stats(await frames(graphPage, 'wheel', '.graph-plot', 30));
+const graphNodes = await graphPage.evaluate(() => document.getElementsByTagName('*').length);
+await graphContext.close();
+await browser.close();
+server.kill();
+
+// --- shipped JavaScript per route ---------------------------------------------------------------
+function htmlFiles(dir: string): string[] {
+	return readdirSync(dir).flatMap((f) => {
+		const p = join(dir, f);
+		return statSync(p).isDirectory() ? htmlFiles(p) : p.endsWith('.html') ? [p] : [];
+	});
+}
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+/** Every script a page loads up front: its module preloads and its entry imports. */
+function routeJs(html: string): number {
+	const text = readFileSync(html, 'utf8');
+	const refs = new Set<string>();
+	for (const m of text.matchAll(/(?:href|src)="([^"]+\.js)"/g)) refs.add(m[1]!);
+	for (const m of text.matchAll(/import\("([^"]+\.js)"\)/g)) refs.add(m[1]!);
+	let total = 0;
+	for (const ref of refs) {
+		const file = join(BUILD, ref.replace(/^(\.\.\/|\.\/)+/, '').replace(/^\/+/, ''));
+		const path = existsSync(file) ? file : join(BUILD, '_app', ref.split('/_app/').pop() ?? '');
+		if (existsSync(path)) total += gz(path);
+	}
+	return total;
+}
+const ROUTES: Record<string, string> = {
+	'/ (timeline)': 'index.html',
+	'/events/<id>': '',
+	'/parties/<id>': '',
+	'/claims': 'claims.html',
+	'/sources': 'sources.html',
+	'/brief/<story>/<n>': '',
+	'/open': 'open.html'
+};
+const all = htmlFiles(BUILD).map((f) => relative(BUILD, f));
+ROUTES['/events/<id>'] = all.find((f) => f.startsWith('events/')) ?? '';
+ROUTES['/parties/<id>'] = all.find((f) => f.startsWith('parties/')) ?? '';
+ROUTES['/brief/<story>/<n>'] = all.find((f) => /^brief\/[^/]+\/\d+\.html$/.test(f)) ?? '';
+const routes = Object.entries(ROUTES)
+	.filter(([, f]) => f && existsSync(join(BUILD, f)))
+	.map(([route, f]) => ({ route, 'JS gzip KB': round(routeJs(join(BUILD, f)) / 1024) }));
+const lazy = readdirSync(join(BUILD, '_app/immutable/workers')).map((f) => ({
+	worker: f.replace(/-[\w-]+\.js$/, ''),
+	'gzip KB': round(gz(join(BUILD, '_app/immutable/workers', f)) / 1024)
+}));
+
+// --- report ----------------------------------------------------------------------------------------
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`;
+console.log(`\nSightline in Chromium ${version}, ${machine}, Node ${process.version}`);
+console.log(
+	'Timeline at 1440×900, opened through /open?src= (frame = main-thread time per input step):'
+);
+console.table(timeline);
+console.log('Graph, 2,000 parties and 5,000 relations (layout in a worker):');
+console.table([
+	{
+		'layout ms': round(graphLayoutMs, 0),
+		'zoom median ms': round(graphZoom.median),
+		'zoom p95 ms': round(graphZoom.p95),
+		'DOM nodes': graphNodes
+	}
+]);
+console.log('JavaScript each route loads up front (gzip):');
+console.table(routes);
+console.log('Workers, loaded only when used (gzip):');
+console.table(lazy);
+
+mkdirSync('bench-results', { recursive: true });
+const out = {
+	date: new Date().toISOString(),
+	chromium: version,
+	node: process.version,
+	machine,
+	timeline,
+	graph: {
+		parties: 2000,
+		relations: 5000,
+		layoutMs: graphLayoutMs,
+		zoom: graphZoom,
+		domNodes: graphNodes
+	},
+	routes,
+	workers: lazy
+};
+writeFileSync('bench-results/bench.json', JSON.stringify(out, null, 2) + '\n');
+console.log('Wrote bench-results/bench.json');

@@ -1,0 +1,172 @@
+/**
+ * Opening an incident in the browser: from a file the user picks or drops, or from an address
+ * on this site (`?src=`). Nothing leaves the browser. The text is read here and validated in a
+ * worker; the answer is a model or every problem, each named by file and JSON path.
+ */
+import type { IncidentModel } from '../model/schema.ts';
+import type { ValidationError } from '../model/validate.ts';
+import { formatBytes, MAX_IMPORT_BYTES, sizeProblem } from './single-file.ts';
+import { kindOf, type ImportProgress, type ImportRequest, type ImportResult } from './run.ts';
+
+export type Opened =
+	| { ok: true; model: IncidentModel; warnings: string[]; fileName: string; bytes: number }
+	| { ok: false; errors: ValidationError[]; fileName: string };
+
+export interface Progress {
+	stage: string;
+	/** 0..1 while reading a file of known size, else null. */
+	fraction: number | null;
+}
+
+/**
+ * Checks a `?src=` value: a path or address on this site's own origin, over http(s).
+ * Returns the absolute URL, or the message to show.
+ */
+export function checkSrc(
+	src: string,
+	pageUrl: string
+): { ok: true; url: URL } | { ok: false; message: string } {
+	const trimmed = src.trim();
+	if (!trimmed)
+		return {
+			ok: false,
+			message:
+				'The "src" parameter is empty: give the path of an incident file on this site, for example ?src=/data/incident.json.'
+		};
+	let url: URL;
+	try {
+		url = new URL(trimmed, pageUrl);
+	} catch {
+		return { ok: false, message: `"${trimmed.slice(0, 120)}" is not an address.` };
+	}
+	const page = new URL(pageUrl);
+	if (url.protocol !== 'http:' && url.protocol !== 'https:')
+		return {
+			ok: false,
+			message: `Only http and https addresses on this site can be opened; "${url.protocol}" addresses are refused.`
+		};
+	if (url.origin !== page.origin)
+		return {
+			ok: false,
+			message: `Only files on this site (${page.origin}) can be opened by address; ${url.origin} is another site, so nothing was requested from it. Download the file and open it from your computer instead.`
+		};
+	return { ok: true, url };
+}
+
+function fail(fileName: string, message: string, path = '$'): Opened {
+	return { ok: false, fileName, errors: [{ file: fileName, path, message }] };
+}
+
+/** Validates text in a worker (or, where workers are missing, on this thread). */
+export function validateText(
+	text: string,
+	fileName: string,
+	onProgress: (p: Progress) => void
+): Promise<ImportResult> {
+	const req: ImportRequest = { text, fileName, kind: kindOf(fileName, text) };
+	if (typeof Worker === 'undefined')
+		return import('./run.ts').then(({ runImport }) =>
+			runImport(req, (p) => onProgress({ stage: p.stage, fraction: null }))
+		);
+	return new Promise((resolve, reject) => {
+		const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+		worker.onmessage = (ev: MessageEvent<ImportProgress | ImportResult>) => {
+			if (ev.data.type === 'progress') onProgress({ stage: ev.data.stage, fraction: null });
+			else {
+				worker.terminate();
+				resolve(ev.data);
+			}
+		};
+		worker.onerror = (ev) => {
+			worker.terminate();
+			reject(new Error(ev.message || 'the checking worker stopped'));
+		};
+		worker.postMessage(req);
+	});
+}
+
+async function finish(
+	text: string,
+	fileName: string,
+	bytes: number,
+	onProgress: (p: Progress) => void
+): Promise<Opened> {
+	try {
+		const result = await validateText(text, fileName, onProgress);
+		return result.ok
+			? { ok: true, model: result.model, warnings: result.warnings, fileName, bytes }
+			: { ok: false, errors: result.errors, fileName };
+	} catch (e) {
+		return fail(fileName, `could not be checked: ${e instanceof Error ? e.message : String(e)}`);
+	}
+}
+
+/** Opens a file the user picked or dropped. */
+export async function openFile(file: File, onProgress: (p: Progress) => void): Promise<Opened> {
+	const big = sizeProblem(file.size, file.name);
+	if (big) return { ok: false, fileName: file.name, errors: [big] };
+	if (file.size === 0)
+		return fail(file.name, 'file is empty; expected a JSON incident or a CSV of events');
+	onProgress({ stage: `Reading ${file.name} (${formatBytes(file.size)})`, fraction: null });
+	let text: string;
+	try {
+		text = await file.text();
+	} catch (e) {
+		return fail(file.name, `could not be read: ${e instanceof Error ? e.message : String(e)}`);
+	}
+	return finish(text, file.name, file.size, onProgress);
+}
+
+/** Opens a same-origin address, reading it with progress when the size is known. */
+export async function openUrl(
+	url: URL,
+	onProgress: (p: Progress) => void,
+	fetcher: typeof fetch = fetch
+): Promise<Opened> {
+	const fileName = decodeURIComponent(url.pathname.split('/').pop() || url.pathname) || 'file';
+	onProgress({ stage: `Requesting ${url.pathname}`, fraction: null });
+	let res: Response;
+	try {
+		res = await fetcher(url, { credentials: 'same-origin' });
+	} catch (e) {
+		return fail(
+			fileName,
+			`could not be fetched from ${url.pathname}: ${e instanceof Error ? e.message : String(e)}`
+		);
+	}
+	if (!res.ok)
+		return fail(
+			fileName,
+			`could not be fetched from ${url.pathname}: the server answered ${res.status}${res.statusText ? ' ' + res.statusText : ''}`
+		);
+	const declared = Number(res.headers.get('content-length')) || 0;
+	const big = sizeProblem(declared, fileName);
+	if (big) return { ok: false, fileName, errors: [big] };
+	if (!res.body) return finish(await res.text(), fileName, declared, onProgress);
+
+	const reader = res.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let received = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		chunks.push(value);
+		received += value.length;
+		if (received > MAX_IMPORT_BYTES) {
+			await reader.cancel();
+			return { ok: false, fileName, errors: [sizeProblem(received, fileName)!] };
+		}
+		onProgress({
+			stage: `Reading ${fileName}: ${formatBytes(received)}${declared ? ` of ${formatBytes(declared)}` : ''}`,
+			fraction: declared ? Math.min(1, received / declared) : null
+		});
+	}
+	const bytes = new Uint8Array(received);
+	let at = 0;
+	for (const c of chunks) {
+		bytes.set(c, at);
+		at += c.length;
+	}
+	const text = new TextDecoder('utf-8').decode(bytes);
+	return finish(text, fileName, received, onProgress);
+}

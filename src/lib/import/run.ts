@@ -1,0 +1,66 @@
+/**
+ * The import pipeline as one pure function, run in a worker for big files and directly in
+ * tests: text in, a validated model or every problem out, with progress reported by stage.
+ * The worker is a thin wrapper; what it answers is exactly what this returns.
+ */
+import type { IncidentModel } from '../model/schema.ts';
+import type { ValidationError } from '../model/validate.ts';
+import { validateSingleFile, validateSingleJson } from './single-file.ts';
+import { csvToIncident } from './csv.ts';
+
+export type ImportKind = 'json' | 'csv';
+
+export interface ImportRequest {
+	text: string;
+	fileName: string;
+	kind: ImportKind;
+}
+
+export type ImportProgress = { type: 'progress'; stage: string };
+
+export type ImportResult =
+	| { type: 'done'; ok: true; model: IncidentModel; warnings: string[] }
+	| { type: 'done'; ok: false; errors: ValidationError[] };
+
+/** JSON unless the name or the first line says CSV. */
+export function kindOf(fileName: string, text: string): ImportKind {
+	if (/\.(csv|tsv|txt)$/i.test(fileName)) return 'csv';
+	if (/\.json$/i.test(fileName)) return 'json';
+	return /^\s*[[{]/.test(text) ? 'json' : 'csv';
+}
+
+/** The most problems sent back from the worker; the rest are counted in a last line. */
+export const MAX_REPORTED_ERRORS = 1000;
+
+function capped(errors: ValidationError[], fileName: string): ValidationError[] {
+	if (errors.length <= MAX_REPORTED_ERRORS) return errors;
+	return [
+		...errors.slice(0, MAX_REPORTED_ERRORS),
+		{
+			file: fileName,
+			path: '$',
+			message: `and ${(errors.length - MAX_REPORTED_ERRORS).toLocaleString('en-GB')} more problems not listed; fix these and check again`
+		}
+	];
+}
+
+export function runImport(
+	req: ImportRequest,
+	progress: (p: ImportProgress) => void = () => {}
+): ImportResult {
+	if (req.kind === 'csv') {
+		progress({ type: 'progress', stage: 'Reading the rows of the spreadsheet' });
+		const csv = csvToIncident(req.text, { fileName: req.fileName });
+		if (!csv.ok) return { type: 'done', ok: false, errors: capped(csv.errors, req.fileName) };
+		progress({ type: 'progress', stage: 'Checking every record against the schema' });
+		const result = validateSingleJson(csv.json, req.fileName);
+		return result.ok
+			? { type: 'done', ok: true, model: result.model, warnings: csv.warnings }
+			: { type: 'done', ok: false, errors: capped(result.errors, req.fileName) };
+	}
+	progress({ type: 'progress', stage: 'Parsing the JSON and checking every record' });
+	const result = validateSingleFile(req.text, req.fileName);
+	return result.ok
+		? { type: 'done', ok: true, model: result.model, warnings: [] }
+		: { type: 'done', ok: false, errors: capped(result.errors, req.fileName) };
+}

@@ -1,0 +1,93 @@
+/**
+ * One-file incidents: the whole model in one JSON object, as the site publishes it at
+ * /data/<incident-id>.json. Users bring their own incidents in this form; it is validated by
+ * exactly the same schema and cross-checks as an incident folder at build time, and every
+ * problem is named by its JSON path in the file the user chose.
+ *
+ * Pure and browser-safe: runs in a worker for big files.
+ */
+import { FILE_NAMES, OPTIONAL_FILES, type FileName } from '../model/schema.ts';
+import {
+	parseJsonText,
+	validateIncident,
+	type RawFiles,
+	type ValidationError,
+	type ValidationResult
+} from '../model/validate.ts';
+
+/** Files above this are refused before they are read: the browser would stall or run out. */
+export const MAX_IMPORT_BYTES = 150 * 1024 * 1024;
+
+/** The top-level keys of a one-file incident, each the records of one folder file. */
+export const SINGLE_FILE_KEYS = FILE_NAMES.map((f) => f.replace(/\.json$/, ''));
+
+function keyOf(file: FileName): string {
+	return file.replace(/\.json$/, '');
+}
+
+/** "12.5 MB" */
+export function formatBytes(bytes: number): string {
+	if (bytes < 1024) return `${bytes} bytes`;
+	if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The message for a file over the limit, or null when it may be read. */
+export function sizeProblem(bytes: number, fileName: string): ValidationError | null {
+	if (bytes <= MAX_IMPORT_BYTES) return null;
+	return {
+		file: fileName,
+		path: '$',
+		message: `file is ${formatBytes(bytes)}; the limit is ${formatBytes(MAX_IMPORT_BYTES)}. Split the incident or leave out what the timeline does not need.`
+	};
+}
+
+/** Validates already-parsed JSON as a one-file incident. */
+export function validateSingleJson(json: unknown, fileName: string): ValidationResult {
+	const fail = (path: string, message: string): ValidationResult => ({
+		ok: false,
+		errors: [{ file: fileName, path, message }]
+	});
+	if (json === null || typeof json !== 'object' || Array.isArray(json))
+		return fail(
+			'$',
+			`must be a JSON object with the keys ${SINGLE_FILE_KEYS.map((k) => `"${k}"`).join(', ')}; got ${json === null ? 'null' : Array.isArray(json) ? 'an array' : typeof json}`
+		);
+	const record = json as Record<string, unknown>;
+	const errors: ValidationError[] = [];
+	const known = new Set<string>([...SINGLE_FILE_KEYS, '$schema']);
+	const unknown = Object.keys(record).filter((k) => !known.has(k));
+	if (unknown.length)
+		errors.push({
+			file: fileName,
+			path: '$',
+			message: `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => JSON.stringify(k)).join(', ')}; expected ${SINGLE_FILE_KEYS.map((k) => `"${k}"`).join(', ')}`
+		});
+	const raw: RawFiles = {};
+	for (const file of FILE_NAMES) {
+		const key = keyOf(file);
+		if (!(key in record)) {
+			if (OPTIONAL_FILES.has(file)) continue;
+			errors.push({
+				file: fileName,
+				path: `$.${key}`,
+				message: `is required (${key === 'incident' ? 'an object' : 'an array'})`
+			});
+			continue;
+		}
+		raw[file] = { json: { [key]: record[key] } };
+	}
+	if (errors.length) return { ok: false, errors };
+	const result = validateIncident(raw);
+	if (result.ok) return result;
+	// Folder paths already start at the file's one key ($.events[3]...): only the file changes.
+	return { ok: false, errors: result.errors.map((e) => ({ ...e, file: fileName })) };
+}
+
+/** Parses and validates the text of a one-file incident. */
+export function validateSingleFile(text: string, fileName: string): ValidationResult {
+	const parsed = parseJsonText(text);
+	if ('error' in parsed)
+		return { ok: false, errors: [{ file: fileName, path: '$', message: parsed.error }] };
+	return validateSingleJson(parsed.json, fileName);
+}

@@ -1,0 +1,176 @@
+/**
+ * Opening an incident in the browser: the worker's pipeline gives exactly the answers the
+ * build gives, addresses are checked before anything is requested, and sizes are refused
+ * before anything is read.
+ */
+import { describe, expect, test } from 'vitest';
+import { validateIncident, type RawFiles } from '../../src/lib/model/validate';
+import { FILE_NAMES } from '../../src/lib/model/schema';
+import { loadIncident } from '../../src/lib/server/load-incident';
+import { kindOf, MAX_REPORTED_ERRORS, runImport } from '../../src/lib/import/run';
+import { checkSrc, openUrl } from '../../src/lib/import/open';
+import { MAX_IMPORT_BYTES, validateSingleJson } from '../../src/lib/import/single-file';
+import { eventsCsv } from '../../src/lib/model/export';
+import { brokenFiles, brokenNames, miniFiles } from './fixtures';
+
+/** A folder's files as one object, the way the site publishes its model. */
+function oneFile(raw: RawFiles): { text: string; json: Record<string, unknown> } | null {
+	const json: Record<string, unknown> = {};
+	for (const name of FILE_NAMES) {
+		const entry = raw[name];
+		if (!entry) continue;
+		if ('error' in entry) return null;
+		Object.assign(
+			json,
+			Object.fromEntries(Object.entries(entry.json as object).filter(([k]) => k !== '$schema'))
+		);
+	}
+	return { text: JSON.stringify(json), json };
+}
+
+describe('the worker checks exactly as the build does', () => {
+	test('the bundled incident, published as one file, opens with the same model', () => {
+		const folder = loadIncident();
+		expect(folder.ok).toBe(true);
+		const text = JSON.stringify(folder.model);
+		const result = runImport({ text, fileName: 'deir.json', kind: 'json' });
+		expect(result.ok).toBe(true);
+		if (result.ok) expect(result.model).toEqual(folder.model);
+	});
+
+	test.each(brokenNames().filter((n) => n !== 'truncated-json' && n !== 'missing-file'))(
+		'broken fixture "%s" gives the same problems at the same paths',
+		(name) => {
+			const raw = brokenFiles(name);
+			const folder = validateIncident(raw);
+			const single = oneFile(raw)!;
+			const result = runImport({ text: single.text, fileName: 'upload.json', kind: 'json' });
+			expect(folder.ok).toBe(false);
+			expect(result.ok).toBe(false);
+			if (result.ok) return;
+			expect(result.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(
+				folder.errors.map((e) => `${e.path}: ${e.message}`)
+			);
+			expect(new Set(result.errors.map((e) => e.file))).toEqual(new Set(['upload.json']));
+		}
+	);
+
+	test('a missing part of a one-file incident is named by its key', () => {
+		const { json } = oneFile(miniFiles())!;
+		delete json.relations;
+		const result = validateSingleJson(json, 'x.json');
+		expect(result.errors).toEqual([
+			{ file: 'x.json', path: '$.relations', message: 'is required (an array)' }
+		]);
+	});
+
+	test('truncated JSON says where it stops, and nothing is built', () => {
+		const { text } = oneFile(miniFiles())!;
+		const result = runImport({ text: text.slice(0, 500), fileName: 'cut.json', kind: 'json' });
+		expect(result.ok).toBe(false);
+		expect('model' in result).toBe(false);
+		if (!result.ok)
+			expect(result.errors[0]!.message).toMatch(/^not valid JSON at line 1, column \d+/);
+	});
+
+	test('a file that is not an object, or has unknown keys, is refused with what was expected', () => {
+		expect(validateSingleJson([1, 2], 'a.json').errors[0]!.message).toMatch(
+			/^must be a JSON object with the keys "incident", .*; got an array$/
+		);
+		const { json } = oneFile(miniFiles())!;
+		expect(validateSingleJson({ ...json, extra: 1 }, 'a.json').errors[0]).toEqual({
+			file: 'a.json',
+			path: '$',
+			message: expect.stringMatching(/^unknown field "extra"; expected "incident"/)
+		});
+	});
+
+	test('thousands of problems are reported up to a limit, with a count of the rest', () => {
+		const { json } = oneFile(miniFiles())!;
+		const events = json.events as { start: string }[];
+		const many = Array.from({ length: 3000 }, (_, i) => ({
+			...events[0]!,
+			id: `e-${i}`,
+			start: '2016-09-17T16:00'
+		}));
+		const result = runImport({
+			text: JSON.stringify({ ...json, events: many }),
+			fileName: 'many.json',
+			kind: 'json'
+		});
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors).toHaveLength(MAX_REPORTED_ERRORS + 1);
+		expect(result.errors.at(-1)!.message).toMatch(/^and [\d,]+ more problems not listed/);
+	});
+
+	test('a CSV of events goes through the same checks and opens', () => {
+		const folder = loadIncident();
+		const csv = eventsCsv(folder.model!);
+		const result = runImport({
+			text: csv,
+			fileName: 'events.csv',
+			kind: kindOf('events.csv', csv)
+		});
+		expect(result.ok).toBe(true);
+		if (result.ok) expect(result.model.events).toHaveLength(folder.model!.events.length);
+	});
+
+	test('the kind of a file comes from its name, else from its first character', () => {
+		expect(kindOf('a.CSV', '{')).toBe('csv');
+		expect(kindOf('a.json', 'id,start')).toBe('json');
+		expect(kindOf('export', '  {"incident":')).toBe('json');
+		expect(kindOf('export', 'id,start,end')).toBe('csv');
+	});
+});
+
+describe('opening by address', () => {
+	const page = 'https://analyst.example/sightline/open?src=x';
+
+	test('paths and addresses on the same site are accepted', () => {
+		const a = checkSrc('/data/x.json', page);
+		expect(a.ok && a.url.href).toBe('https://analyst.example/data/x.json');
+		const b = checkSrc('bench/y.json', page);
+		expect(b.ok && b.url.href).toBe('https://analyst.example/sightline/bench/y.json');
+	});
+
+	test.each([
+		['https://evil.example/x.json', /another site, so nothing was requested from it/],
+		['//evil.example/x.json', /another site/],
+		['http://analyst.example/x.json', /another site/],
+		['javascript:alert(1)', /"javascript:" addresses are refused/],
+		['data:application/json,{}', /"data:" addresses are refused/],
+		['   ', /is empty/]
+	])('%s is refused without a request', (src, message) => {
+		const r = checkSrc(src, page);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.message).toMatch(message);
+	});
+
+	const fakeFetch = (body: string, headers: Record<string, string> = {}, status = 200) =>
+		(async () => new Response(body, { status, headers })) as unknown as typeof fetch;
+
+	test('a file larger than the limit is refused from its declared size, before reading', async () => {
+		const result = await openUrl(
+			new URL('https://a.example/big.json'),
+			() => {},
+			fakeFetch('{}', { 'content-length': String(MAX_IMPORT_BYTES + 1) })
+		);
+		expect(result.ok).toBe(false);
+		if (!result.ok)
+			expect(result.errors[0]!.message).toMatch(/^file is 150\.0 MB; the limit is 150\.0 MB/);
+	});
+
+	test('a missing file names the status', async () => {
+		const result = await openUrl(
+			new URL('https://a.example/none.json'),
+			() => {},
+			fakeFetch('nope', {}, 404)
+		);
+		expect(result.ok).toBe(false);
+		if (!result.ok)
+			expect(result.errors[0]!.message).toBe(
+				'could not be fetched from /none.json: the server answered 404'
+			);
+	});
+});
