@@ -41,8 +41,7 @@ export const OffsetDateTime = z
 export const PartialDate = z
 	.string()
 	.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, {
-		error: (issue) =>
-			`must be a date "YYYY-MM-DD", "YYYY-MM" or "YYYY"; got ${quoted(issue.input)}`
+		error: (issue) => `must be a date "YYYY-MM-DD", "YYYY-MM" or "YYYY"; got ${quoted(issue.input)}`
 	})
 	.meta({ description: 'YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source is.' });
 

@@ -66,6 +66,16 @@ export const DEFAULT_VIEW: ViewState = {
 /** The narrowest window anyone can zoom to: five minutes. */
 export const MIN_WINDOW_MS = 5 * 60_000;
 const MAX_QUERY = 200;
+/** Unknown ids named one by one in the notes; the rest of a long list are counted. */
+const MAX_NAMED = 3;
+/** The parameters read here; a second, different value of one is reported. */
+const KEYS = ['from', 'to', 'tz', 'lanes', 'parties', 'cats', 'q', 'view', 'party', 'place', 'rel'];
+
+/** The first n UTF-16 units of s, never cutting a character in half. */
+function clip(s: string, n: number): string {
+	const out = s.slice(0, n);
+	return /[\uD800-\uDBFF]$/.test(out) && s.length > n ? out.slice(0, -1) : out;
+}
 
 export function formatUtc(t: number): string {
 	return new Date(Math.round(t / 1000) * 1000).toISOString().replace('.000Z', 'Z');
@@ -81,8 +91,13 @@ function parseTime(value: string | null): number {
 /** Clamps a window into the span (plus a margin) and to the minimum width. */
 export function clampWindow(w: [number, number], span: [number, number]): [number, number] {
 	const margin = (span[1] - span[0]) * 0.05;
-	const lo = span[0] - margin;
-	const hi = span[1] + margin;
+	let lo = span[0] - margin;
+	let hi = span[1] + margin;
+	if (hi - lo < MIN_WINDOW_MS) {
+		// An incident shorter than the narrowest window (even a single instant): centre on it.
+		const mid = (span[0] + span[1]) / 2;
+		[lo, hi] = [mid - MIN_WINDOW_MS / 2, mid + MIN_WINDOW_MS / 2];
+	}
 	let [a, b] = w[0] <= w[1] ? w : [w[1], w[0]];
 	const width = Math.min(Math.max(b - a, MIN_WINDOW_MS), hi - lo);
 	const mid = (a + b) / 2;
@@ -90,7 +105,8 @@ export function clampWindow(w: [number, number], span: [number, number]): [numbe
 	b = mid + width / 2;
 	if (a < lo) [a, b] = [lo, lo + width];
 	if (b > hi) [a, b] = [hi - width, hi];
-	return [Math.round(a / 1000) * 1000, Math.round(b / 1000) * 1000];
+	// Whole seconds, as links write them; "+ 0" turns a -0 (at the epoch) into 0.
+	return [Math.round(a / 1000) * 1000 + 0, Math.round(b / 1000) * 1000 + 0];
 }
 
 function parseList(
@@ -101,13 +117,15 @@ function parseList(
 ): string[] {
 	if (!value) return [];
 	const out: string[] = [];
+	let unknown = 0;
 	for (const raw of value.split(',')) {
 		const id = raw.trim();
 		if (!id) continue;
 		if (known.has(id)) {
 			if (!out.includes(id)) out.push(id);
-		} else notes.push(`Ignored unknown ${what} "${id.slice(0, 60)}".`);
+		} else if (++unknown <= MAX_NAMED) notes.push(`Ignored unknown ${what} "${clip(id, 60)}".`);
 	}
+	if (unknown > MAX_NAMED) notes.push(`Ignored ${unknown - MAX_NAMED} more unknown ${what} ids.`);
 	return out;
 }
 
@@ -117,6 +135,9 @@ export function parseViewState(
 ): { state: ViewState; notes: string[] } {
 	const notes: string[] = [];
 	const state: ViewState = { ...DEFAULT_VIEW, parties: [], categories: [] };
+	for (const key of KEYS)
+		if (new Set(params.getAll(key)).size > 1)
+			notes.push(`Ignored a second "${key}" in the link; using the first.`);
 
 	const fromRaw = params.get('from');
 	const toRaw = params.get('to');
@@ -137,42 +158,45 @@ export function parseViewState(
 		if ((ZONE_IDS as string[]).includes(tz)) state.tz = tz as ZoneId;
 		else
 			notes.push(
-				`Ignored unknown time zone "${tz.slice(0, 40)}"; showing the incident's own time zone.`
+				`Ignored unknown time zone "${clip(tz, 40)}"; showing the incident's own time zone.`
 			);
 	}
 
 	const lanes = params.get('lanes');
 	if (lanes !== null) {
 		if ((LANE_MODES as string[]).includes(lanes)) state.lanes = lanes as LaneMode;
-		else notes.push(`Ignored unknown lane grouping "${lanes.slice(0, 40)}".`);
+		else notes.push(`Ignored unknown lane grouping "${clip(lanes, 40)}".`);
 	}
 
 	state.parties = parseList(params.get('parties'), ctx.partyIds, 'party', notes);
 	state.categories = parseList(params.get('cats'), ctx.categoryIds, 'category', notes);
-	state.q = (params.get('q') ?? '').slice(0, MAX_QUERY);
+	const q = params.get('q') ?? '';
+	state.q = clip(q, MAX_QUERY);
+	if (state.q !== q)
+		notes.push(`Shortened the search text in the link to ${MAX_QUERY} characters.`);
 
 	const view = params.get('view');
 	if (view !== null) {
 		if ((VIEW_MODES as string[]).includes(view)) state.view = view as ViewMode;
-		else notes.push(`Ignored unknown view "${view.slice(0, 40)}".`);
+		else notes.push(`Ignored unknown view "${clip(view, 40)}".`);
 	}
 
 	const party = params.get('party');
 	if (party !== null) {
 		if (ctx.partyIds.has(party)) state.party = party;
-		else notes.push(`Ignored unknown party "${party.slice(0, 60)}".`);
+		else notes.push(`Ignored unknown party "${clip(party, 60)}".`);
 	}
 
 	const place = params.get('place');
 	if (place !== null) {
 		if (ctx.placeIds?.has(place)) state.place = place;
-		else notes.push(`Ignored unknown place "${place.slice(0, 60)}".`);
+		else notes.push(`Ignored unknown place "${clip(place, 60)}".`);
 	}
 
 	const rel = params.get('rel');
 	if (rel !== null) {
 		if (ctx.relationIds?.has(rel)) state.rel = rel;
-		else notes.push(`Ignored unknown relation "${rel.slice(0, 60)}".`);
+		else notes.push(`Ignored unknown relation "${clip(rel, 60)}".`);
 	}
 	return { state, notes };
 }

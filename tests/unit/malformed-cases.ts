@@ -1,0 +1,646 @@
+/**
+ * A corpus of malformed incidents, generated from the valid mini incident
+ * (tests/fixtures/valid/mini/): one row per way a data file can be broken, and exactly what the
+ * editor must be told. Each row is tried twice: as an incident folder on disk (loadIncident)
+ * and as a one-file incident (validateSingleFile). Adding a case is adding a row.
+ *
+ * tests/unit/malformed.test.ts asserts every row; an audit script can run auditMalformed() and
+ * print "malformed files tried: N, failed clearly: N".
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FILE_NAMES, type FileName } from '../../src/lib/model/schema';
+import { formatError, type ValidationResult } from '../../src/lib/model/validate';
+import { loadIncident } from '../../src/lib/server/load-incident';
+import { sizeProblem, validateSingleFile } from '../../src/lib/import/single-file';
+
+export const VALID_DIR = join(import.meta.dirname, '..', 'fixtures', 'valid', 'mini');
+/** The name the one-file form of each case is given. */
+export const ONE_FILE = 'mini.json';
+const MB = 1024 * 1024;
+
+// Records are edited freely; the schema is what is under test, so no static shape is assumed.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Doc = any;
+
+export type Breakage =
+	/** Change the parsed file (events.json is { events: [...] }); it is then written as JSON. */
+	| { edit: (doc: Doc) => void }
+	/** Rewrite the text: of the folder file, and of the whole one-file incident. */
+	| { text: (text: string) => string }
+	/** Leave the file out of the folder, and its key out of the one-file incident. */
+	| { omit: true }
+	/** A file of this many bytes (valid JSON padded with spaces); the one-file form is only sized. */
+	| { bytes: number; oneFileBytes: number };
+
+export interface MalformedCase {
+	name: string;
+	/** The folder file that is broken. */
+	file: FileName;
+	break: Breakage;
+	/** What the folder loader reports, formatted "file path: message", in order. */
+	errors: string[];
+	/**
+	 * What the one-file import reports, where it differs from `errors` with the file renamed
+	 * to ONE_FILE (its JSON paths are the same: $.events[0] is $.events[0]).
+	 */
+	oneFile?: string[];
+}
+
+const deepArrays = (n: number) => '['.repeat(n) + ']'.repeat(n);
+const deepObjects = (n: number) => '{"a":'.repeat(n) + '0' + '}'.repeat(n);
+const TOP_KEYS =
+	'"incident", "sources", "parties", "events", "relations", "casualties", "storylines"';
+const PRECISIONS = '"minute", "hour", "day", "month", "year"';
+const NOT_HTTP = 'must be an http:// or https:// URL; got';
+
+export const MALFORMED_CASES: MalformedCase[] = [
+	// ------------------------------------------------------------------ not JSON, or not an object
+	{
+		name: 'truncated mid-file',
+		file: 'events.json',
+		break: { text: (t) => t.slice(0, Math.floor(t.length / 2)) },
+		errors: ['events.json $: not valid JSON at line 20, column 116: Unterminated string'],
+		oneFile: ['mini.json $: not valid JSON at line 135, column 23: Unterminated string']
+	},
+	{
+		name: 'truncated just after a colon',
+		file: 'events.json',
+		break: { text: (t) => t.slice(0, t.indexOf('"start":') + '"start":'.length) },
+		errors: [
+			'events.json $: not valid JSON at line 8, column 15: the file ends in the middle of a value (cut short, or a bracket or quote not closed)'
+		],
+		oneFile: [
+			'mini.json $: not valid JSON at line 9, column 15: the file ends in the middle of a value (cut short, or a bracket or quote not closed)'
+		]
+	},
+	{
+		name: 'empty file',
+		file: 'events.json',
+		break: { text: () => '' },
+		errors: ['events.json $: file is empty; expected a JSON object']
+	},
+	{
+		name: 'only whitespace',
+		file: 'events.json',
+		break: { text: () => ' \n\t\r\n' },
+		errors: ['events.json $: file is empty; expected a JSON object']
+	},
+	{
+		name: 'a JSON array instead of an object',
+		file: 'events.json',
+		break: { text: (t) => `[${t}]` },
+		errors: ['events.json $: must be an object, got an array'],
+		oneFile: [`mini.json $: must be a JSON object with the keys ${TOP_KEYS}; got an array`]
+	},
+	{
+		name: 'null instead of an object',
+		file: 'events.json',
+		break: { text: () => 'null' },
+		errors: ['events.json $: must be an object, got null'],
+		oneFile: [`mini.json $: must be a JSON object with the keys ${TOP_KEYS}; got null`]
+	},
+	{
+		name: 'a bare word where a value should be',
+		file: 'events.json',
+		break: { text: (t) => t.replace('"approximate": false', '"approximate": NaN') },
+		errors: ['events.json $: not valid JSON at line 11, column 22: unexpected character "N"'],
+		oneFile: ['mini.json $: not valid JSON at line 118, column 22: unexpected character "N"']
+	},
+	{
+		name: 'a trailing comma',
+		file: 'events.json',
+		break: { text: (t) => t.replace(/\}(\s*\]\s*\}\s*)$/, '},$1') },
+		errors: ['events.json $: not valid JSON at line 50, column 3: unexpected character "]"'],
+		oneFile: ['mini.json $: not valid JSON at line 271, column 3: unexpected character "]"']
+	},
+	{
+		name: 'a comment',
+		file: 'events.json',
+		break: { text: (t) => `// edited by hand\n${t}` },
+		errors: ['events.json $: not valid JSON at line 1, column 1: unexpected character "/"'],
+		oneFile: ['mini.json $: not valid JSON at line 1, column 1: unexpected character "/"']
+	},
+	{
+		name: 'a UTF-8 BOM before a wrong type (the BOM is read past; the real problem is named)',
+		file: 'events.json',
+		break: { text: (t) => `\uFEFF${t.replace('"approximate": false', '"approximate": "no"')}` },
+		errors: ['events.json $.events[0].approximate: must be a boolean, got the string "no"']
+	},
+	{
+		name: 'a UTF-8 BOM before a cut file (lines and columns as the editor shows them)',
+		file: 'events.json',
+		break: { text: (t) => `\uFEFF${t.slice(0, t.indexOf('"start":') + '"start":'.length)}` },
+		errors: [
+			'events.json $: not valid JSON at line 8, column 15: the file ends in the middle of a value (cut short, or a bracket or quote not closed)'
+		],
+		oneFile: [
+			'mini.json $: not valid JSON at line 9, column 15: the file ends in the middle of a value (cut short, or a bracket or quote not closed)'
+		]
+	},
+	{
+		name: '10,000 nested arrays as the whole file',
+		file: 'events.json',
+		break: { text: () => deepArrays(10_000) },
+		errors: ['events.json $: must be an object, got an array'],
+		oneFile: [`mini.json $: must be a JSON object with the keys ${TOP_KEYS}; got an array`]
+	},
+	{
+		name: '100,000 nested arrays, never closed',
+		file: 'events.json',
+		break: { text: () => '['.repeat(100_000) },
+		errors: [
+			'events.json $: not valid JSON at line 1, column 100001: the file ends in the middle of a value (cut short, or a bracket or quote not closed)'
+		],
+		oneFile: [
+			'mini.json $: not valid JSON at line 1, column 100001: the file ends in the middle of a value (cut short, or a bracket or quote not closed)'
+		]
+	},
+	{
+		name: '10,000 nested arrays where a precision should be',
+		file: 'events.json',
+		break: {
+			text: (t) => t.replace('"precision": "minute"', `"precision": ${deepArrays(10_000)}`)
+		},
+		errors: [`events.json $.events[0].precision: must be one of ${PRECISIONS}; got an array`]
+	},
+	{
+		name: '10,000 nested objects in an unknown field',
+		file: 'events.json',
+		break: {
+			text: (t) =>
+				t.replace('"approximate": false', `"approximate": false, "x": ${deepObjects(10_000)}`)
+		},
+		errors: ['events.json $.events[0]: unknown field "x"']
+	},
+	{
+		name: 'a "__proto__" field (read as data, never as a prototype)',
+		file: 'events.json',
+		break: {
+			text: (t) =>
+				t.replace('"approximate": false', '"approximate": false, "__proto__": { "ok": 1 }')
+		},
+		errors: ['events.json $.events[0]: unknown field "__proto__"']
+	},
+	{
+		name: 'a 50 MB file',
+		file: 'events.json',
+		break: { bytes: 50 * MB, oneFileBytes: 200 * MB },
+		errors: ['events.json $: file is 50.0 MB; the limit is 20 MB'],
+		oneFile: [
+			'mini.json $: file is 200.0 MB; the limit is 150.0 MB. Split the incident or leave out what the timeline does not need.'
+		]
+	},
+	{
+		name: 'a file left out',
+		file: 'relations.json',
+		break: { omit: true },
+		errors: ['relations.json $: file is missing from the incident folder'],
+		oneFile: ['mini.json $.relations: is required (an array)']
+	},
+
+	// ------------------------------------------------------------------------------ wrong types
+	{
+		name: 'a string for a number',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[0].location.lat = '35.26') },
+		errors: ['events.json $.events[0].location.lat: must be a number, got the string "35.26"']
+	},
+	{
+		name: 'a number for a string',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[1].title = 5) },
+		errors: ['events.json $.events[1].title: must be a string, got number']
+	},
+	{
+		name: 'an object for an array',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[0].parties = { party: 'blue-air', role: 'actor' }) },
+		errors: ['events.json $.events[0].parties: must be an array, got object']
+	},
+	{
+		name: 'an array for an object',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[0].location = []) },
+		errors: ['events.json $.events[0].location: must be an object, got an array']
+	},
+	{
+		name: 'a number for a date-time',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[0].start = 1474116900000) },
+		errors: ['events.json $.events[0].start: must be a string, got number']
+	},
+	{
+		name: 'null for a required string',
+		file: 'parties.json',
+		break: { edit: (d) => (d.parties[0].name = null) },
+		errors: ['parties.json $.parties[0].name: must be a string, got null']
+	},
+	{
+		name: 'a string for a record',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[2] = 'statement-day') },
+		errors: ['events.json $.events[2]: must be an object, got the string "statement-day"']
+	},
+	{
+		name: 'a number too large to store (1e999)',
+		file: 'events.json',
+		break: { text: (t) => t.replace('"lat": 35.26', '"lat": 1e999') },
+		errors: [
+			'events.json $.events[0].location.lat: must be a finite number, got one too large to store'
+		]
+	},
+	{
+		name: 'a latitude out of range',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[0].location.lat = 95) },
+		errors: ['events.json $.events[0].location.lat: must be at most 90']
+	},
+	{
+		name: 'a negative count',
+		file: 'casualties.json',
+		break: { edit: (d) => (d.casualties[0].killed = -3) },
+		errors: ['casualties.json $.casualties[0].killed: must be at least 0']
+	},
+	{
+		name: 'a title too long',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[1].title = 'x'.repeat(121)) },
+		errors: ['events.json $.events[1].title: must be at most 120 characters long']
+	},
+	{
+		name: 'a language code too short',
+		file: 'sources.json',
+		break: { edit: (d) => (d.sources[0].language = 'e') },
+		errors: ['sources.json $.sources[0].language: must be at least 2 characters long']
+	},
+	{
+		name: 'an empty list where one is needed',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[0].parties = []) },
+		errors: ['events.json $.events[0].parties: must involve at least one party']
+	},
+	{
+		name: 'a value outside its list',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[0].precision = 'second') },
+		errors: [`events.json $.events[0].precision: must be one of ${PRECISIONS}; got "second"`]
+	},
+	{
+		name: 'an id that is not a slug',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[2].id = 'Statement Day') },
+		errors: [
+			'events.json $.events[2].id: must be a lowercase slug of letters, digits and single hyphens (e.g. "russian-call-1")'
+		]
+	},
+	{
+		name: 'a 100 KB string where a date-time should be',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[0].start = '2016-09-17T15:55'.padEnd(100_000, 'x')) },
+		errors: [
+			'events.json $.events[0].start: must be an ISO 8601 date-time with an explicit UTC offset, e.g. "2016-09-17T15:55+03:00"; got "2016-09-17T15:55xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…"'
+		]
+	},
+
+	// ------------------------------------------------------------------- missing or unknown fields
+	{
+		name: 'a required field missing',
+		file: 'events.json',
+		break: { edit: (d) => delete d.events[0].title },
+		errors: ['events.json $.events[0].title: is required (string)']
+	},
+	{
+		name: 'a required choice missing',
+		file: 'events.json',
+		break: { edit: (d) => delete d.events[1].precision },
+		errors: [`events.json $.events[1].precision: is required (one of ${PRECISIONS})`]
+	},
+	{
+		name: 'a required object missing',
+		file: 'incident.json',
+		break: { edit: (d) => delete d.incident.span },
+		errors: ['incident.json $.incident.span: is required (object)']
+	},
+	{
+		name: 'an unknown field in a record',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[0].colour = 'red') },
+		errors: ['events.json $.events[0]: unknown field "colour"']
+	},
+	{
+		name: 'an unknown field at the top of a file',
+		file: 'events.json',
+		break: { edit: (d) => (d.notes = 'to do') },
+		errors: ['events.json $: unknown field "notes"'],
+		oneFile: [`mini.json $: unknown field "notes"; expected ${TOP_KEYS}`]
+	},
+
+	// ------------------------------------------------------------------ references that dangle
+	{
+		name: 'an event naming an unknown party',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[0].parties[1].party = 'green-state') },
+		errors: ['events.json $.events[0].parties[1].party: unknown party "green-state"']
+	},
+	{
+		name: 'a relation naming an unknown event',
+		file: 'relations.json',
+		break: { edit: (d) => (d.relations[0].events[0] = 'no-such-event') },
+		errors: ['relations.json $.relations[0].events[0]: unknown event "no-such-event"']
+	},
+	{
+		name: 'a citation of an unknown source',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[1].sources[0].source = 'no-such-source') },
+		errors: [
+			'events.json $.events[1].sources[0].source: unknown source "no-such-source" (not in sources.json)'
+		]
+	},
+	{
+		name: 'a casualty claim about an unknown event',
+		file: 'casualties.json',
+		break: { edit: (d) => (d.casualties[1].event = 'no-such-event') },
+		errors: ['casualties.json $.casualties[1].event: unknown event "no-such-event"']
+	},
+	{
+		name: 'a key moment that is not an event',
+		file: 'incident.json',
+		break: { edit: (d) => (d.incident.keyMoments = ['no-such-event']) },
+		errors: ['incident.json $.incident.keyMoments[0]: unknown event "no-such-event"']
+	},
+	{
+		name: 'a party on an unknown side',
+		file: 'parties.json',
+		break: { edit: (d) => (d.parties[2].side = 'green') },
+		errors: ['parties.json $.parties[2].side: unknown side "green"']
+	},
+
+	// ---------------------------------------------------------------------------- duplicate ids
+	{
+		name: 'a duplicate event id',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[2].id = 'first-call') },
+		errors: ['events.json $.events[2].id: duplicate id "first-call" (first used at $.events[1])']
+	},
+	{
+		name: 'a duplicate party id',
+		file: 'parties.json',
+		break: { edit: (d) => d.parties.push({ ...d.parties[0] }) },
+		errors: ['parties.json $.parties[3].id: duplicate id "blue-state" (first used at $.parties[0])']
+	},
+	{
+		name: 'a duplicate claim id',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[0].claims[1].id = 'blue-time') },
+		errors: [
+			'events.json $.events[0].claims[1].id: duplicate claim id "blue-time" (also in event "strike-begins")'
+		]
+	},
+
+	// ------------------------------------------------------------------------------------ times
+	{
+		name: 'an impossible date: 30 February',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[1].start = '2016-02-30T16:25+03:00') },
+		errors: ['events.json $.events[1].start: "2016-02-30T16:25+03:00" is not a real date-time']
+	},
+	{
+		name: 'an impossible hour: 25:00',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[1].start = '2016-09-17T25:00+03:00') },
+		errors: ['events.json $.events[1].start: "2016-09-17T25:00+03:00" is not a real date-time']
+	},
+	{
+		name: 'an impossible month: 13',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[1].start = '2016-13-17T16:25+03:00') },
+		errors: ['events.json $.events[1].start: "2016-13-17T16:25+03:00" is not a real date-time']
+	},
+	{
+		name: 'an impossible offset: +15:00',
+		file: 'relations.json',
+		break: { edit: (d) => (d.relations[0].start = '2016-09-17T15:55+15:00') },
+		errors: [
+			'relations.json $.relations[0].start: "2016-09-17T15:55+15:00" is not a real date-time'
+		]
+	},
+	{
+		name: 'a time with no offset',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[1].start = '2016-09-17T16:25') },
+		errors: [
+			'events.json $.events[1].start: must be an ISO 8601 date-time with an explicit UTC offset, e.g. "2016-09-17T15:55+03:00"; got "2016-09-17T16:25"'
+		]
+	},
+	{
+		name: 'a date where a date-time should be',
+		file: 'incident.json',
+		break: { edit: (d) => (d.incident.focus.start = '2016-09-16') },
+		errors: [
+			'incident.json $.incident.focus.start: must be an ISO 8601 date-time with an explicit UTC offset, e.g. "2016-09-17T15:55+03:00"; got "2016-09-16"'
+		]
+	},
+	{
+		name: 'an event that ends before it starts',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[0].end = '2016-09-17T15:00+03:00') },
+		errors: [
+			'events.json $.events[0].end: end 2016-09-17T15:00+03:00 is before start 2016-09-17T15:55+03:00'
+		]
+	},
+	{
+		name: 'an incident span that runs backwards',
+		file: 'incident.json',
+		break: { edit: (d) => (d.incident.span.end = '2016-08-01T00:00+03:00') },
+		errors: [
+			'incident.json $.incident.span.end: end 2016-08-01T00:00+03:00 is before start 2016-09-01T00:00+03:00'
+		]
+	},
+	{
+		name: 'a publication date in the wrong form',
+		file: 'sources.json',
+		break: { edit: (d) => (d.sources[0].published = '17/09/2016') },
+		errors: [
+			'sources.json $.sources[0].published: must be a date "YYYY-MM-DD", "YYYY-MM" or "YYYY"; got "17/09/2016"'
+		]
+	},
+	{
+		name: 'an unknown time zone',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[0].sourceTimeZone = 'Mars/Olympus') },
+		errors: [
+			'events.json $.events[0].sourceTimeZone: must be an IANA time zone such as "Asia/Damascus", "UTC" or "America/New_York"; got "Mars/Olympus"'
+		]
+	},
+
+	// ------------------------------------------------------------------------------------- URLs
+	{
+		name: 'a javascript: URL',
+		file: 'sources.json',
+		break: { edit: (d) => (d.sources[0].url = 'javascript:alert(1)') },
+		errors: [`sources.json $.sources[0].url: ${NOT_HTTP} "javascript:alert(1)"`]
+	},
+	{
+		name: 'a data: URL',
+		file: 'sources.json',
+		break: { edit: (d) => (d.sources[1].url = 'data:text/html,<script>alert(1)</script>') },
+		errors: [
+			`sources.json $.sources[1].url: ${NOT_HTTP} "data:text/html,<script>alert(1)</script>"`
+		]
+	},
+	{
+		name: 'a file: URL',
+		file: 'sources.json',
+		break: { edit: (d) => (d.sources[0].url = 'file:///etc/passwd') },
+		errors: [`sources.json $.sources[0].url: ${NOT_HTTP} "file:///etc/passwd"`]
+	},
+	{
+		name: 'a URL with no scheme',
+		file: 'sources.json',
+		break: { edit: (d) => (d.sources[0].url = '//example.org/wire-1') },
+		errors: [`sources.json $.sources[0].url: ${NOT_HTTP} "//example.org/wire-1"`]
+	},
+	{
+		name: 'a URL with a space before it',
+		file: 'sources.json',
+		break: { edit: (d) => (d.sources[0].url = ' https://example.org/wire-1') },
+		errors: [`sources.json $.sources[0].url: ${NOT_HTTP} " https://example.org/wire-1"`]
+	}
+];
+
+// ---------------------------------------------------------------------------------------------
+// Building and running a case.
+
+const validText = (file: FileName) => readFileSync(join(VALID_DIR, file), 'utf8');
+const validDoc = (file: FileName): Doc => JSON.parse(validText(file));
+
+/** The valid incident as one file's JSON, with the case's edit applied. */
+function oneFileDoc(edit?: { file: FileName; fn: (doc: Doc) => void }, omit?: FileName): Doc {
+	const out: Doc = {};
+	for (const file of FILE_NAMES) {
+		if (file === omit) continue;
+		let doc: Doc;
+		try {
+			doc = validDoc(file);
+		} catch {
+			continue; // an optional file the fixture does not have
+		}
+		if (edit?.file === file) edit.fn(doc);
+		for (const [key, value] of Object.entries(doc)) if (key !== '$schema') out[key] = value;
+	}
+	return out;
+}
+
+const hasFile = (file: FileName) => {
+	try {
+		validText(file);
+		return true;
+	} catch {
+		return false;
+	}
+};
+
+/** Writes the case as an incident folder under root: the valid files, one of them broken. */
+export function writeCaseFolder(c: MalformedCase, root: string): string {
+	const dir = join(root, c.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	for (const file of FILE_NAMES) {
+		if (!hasFile(file) || file === c.file) continue;
+		writeFileSync(join(dir, file), validText(file));
+	}
+	const path = join(dir, c.file);
+	const b = c.break;
+	if ('edit' in b) {
+		const doc = validDoc(c.file);
+		b.edit(doc);
+		writeFileSync(path, JSON.stringify(doc, null, 2));
+	} else if ('text' in b) writeFileSync(path, b.text(validText(c.file)));
+	else if ('bytes' in b) {
+		const text = validText(c.file);
+		writeFileSync(path, text + ' '.repeat(b.bytes - Buffer.byteLength(text)));
+	}
+	return dir;
+}
+
+export interface Outcome {
+	ok: boolean;
+	/** Whether a model came back: it must not, when anything is wrong. */
+	modelBuilt: boolean;
+	errors: string[];
+}
+
+const outcome = (r: ValidationResult): Outcome => ({
+	ok: r.ok,
+	modelBuilt: r.model !== undefined,
+	errors: r.errors.map(formatError)
+});
+
+/** Runs the case through the folder loader, as the build and the validate CLI do. */
+export function runFolder(c: MalformedCase, root: string): Outcome {
+	const dir = writeCaseFolder(c, root);
+	try {
+		return outcome(loadIncident(dir));
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/** Runs the case through the one-file import, as a user's own file is checked. */
+export function runOneFile(c: MalformedCase): Outcome {
+	const b = c.break;
+	if ('bytes' in b) {
+		const problem = sizeProblem(b.oneFileBytes, ONE_FILE);
+		return problem
+			? { ok: false, modelBuilt: false, errors: [formatError(problem)] }
+			: { ok: true, modelBuilt: true, errors: [] };
+	}
+	const whole = (doc: Doc) => JSON.stringify(doc, null, 2);
+	const text =
+		'edit' in b
+			? whole(oneFileDoc({ file: c.file, fn: b.edit }))
+			: 'omit' in b
+				? whole(oneFileDoc(undefined, c.file))
+				: b.text(whole(oneFileDoc()));
+	return outcome(validateSingleFile(text, ONE_FILE));
+}
+
+/** What the case must report on each path. */
+export function expectedErrors(c: MalformedCase, path: 'folder' | 'one-file'): string[] {
+	if (path === 'folder') return c.errors;
+	return c.oneFile ?? c.errors.map((e) => e.replace(/^\S+ /, `${ONE_FILE} `));
+}
+
+/** A message a person can act on: one short line of words, no stack, no internals. */
+export function readsClearly(message: string): boolean {
+	return (
+		message.length >= 10 &&
+		message.length <= 400 &&
+		!/[\n\r]|\bat \S+ \(|\[object |\bundefined\b|\bNaN\b|Error:|Too (small|big)|Invalid input/.test(
+			message
+		)
+	);
+}
+
+/** Failed, built nothing, and said exactly what was expected, clearly. */
+export function failedClearly(o: Outcome, expected: string[]): boolean {
+	return (
+		!o.ok &&
+		!o.modelBuilt &&
+		o.errors.length === expected.length &&
+		o.errors.every((e, i) => e === expected[i] && readsClearly(e))
+	);
+}
+
+/** For an audit: every case on both paths. */
+export function auditMalformed(root: string): { tried: number; failedClearly: number } {
+	let tried = 0;
+	let clear = 0;
+	for (const c of MALFORMED_CASES) {
+		tried += 2;
+		if (failedClearly(runFolder(c, root), expectedErrors(c, 'folder'))) clear++;
+		if (failedClearly(runOneFile(c), expectedErrors(c, 'one-file'))) clear++;
+	}
+	return { tried, failedClearly: clear };
+}
