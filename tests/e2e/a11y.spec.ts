@@ -40,12 +40,17 @@ const BRIEF_PAGES: [string, string][] = [
 	['a briefing step with a graph, dark', '/brief/seventy-two-hours/2?theme=dark'],
 	['the presenter view', '/brief/strike-and-calls/3/presenter'],
 	['the briefing cover', '/brief/strike-and-calls'],
-	['the handout', '/brief/strike-and-calls/handout']
+	['the handout', '/brief/strike-and-calls/handout'],
+	['the page to open an incident', '/open'],
+	['a refused address', '/open?src=https://example.org/x.json'],
+	['an opened incident', '/open?src=/data/deir-ez-zor-2016.json&view=both']
 ];
 for (const [name, path] of BRIEF_PAGES)
 	test(`${name} has no axe violations`, async ({ page }) => {
 		await page.goto(path);
 		await page.locator('[data-ready], h1').first().waitFor();
+		if (path.startsWith('/open?'))
+			await page.locator('.workspace, [role=alert]').first().waitFor({ timeout: 30_000 });
 		await page.waitForLoadState('networkidle');
 		await expectNoAxeViolations(page);
 	});

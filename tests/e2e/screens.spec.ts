@@ -2,7 +2,19 @@
  * Screenshots of every screen for people to look at (written to screenshots/).
  * They assert only that each screen renders without errors; the looking is done by a person.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { synthIncident } from '../../src/lib/bench/synth';
 import { expect, test } from './fixtures';
+
+// An opened incident of 10,000 events, served from the build folder like any same-origin file.
+test.beforeAll(() => {
+	mkdirSync(join('build', 'e2e'), { recursive: true });
+	writeFileSync(
+		join('build', 'e2e', 'screens-10000.json'),
+		JSON.stringify(synthIncident({ events: 10_000 }))
+	);
+});
 
 const SCREENS: [string, string][] = [
 	['home', '/'],
@@ -22,13 +34,22 @@ const SCREENS: [string, string][] = [
 	['brief-cover', '/brief/strike-and-calls'],
 	['brief-step', '/brief/strike-and-calls/7'],
 	['brief-presenter', '/brief/strike-and-calls/7/presenter'],
-	['brief-handout', '/brief/seventy-two-hours/handout']
+	['brief-handout', '/brief/seventy-two-hours/handout'],
+	['open', '/open'],
+	['open-refused', '/open?src=https://example.org/incident.json'],
+	['open-10000', '/open?src=/e2e/screens-10000.json'],
+	[
+		'open-10000-whole-span',
+		'/open?src=/e2e/screens-10000.json&from=2014-09-01T00:00:00Z&to=2018-01-01T00:00:00Z'
+	],
+	['open-10000-graph', '/open?src=/e2e/screens-10000.json&view=both']
 ];
 
 for (const [name, path] of SCREENS) {
 	test(`screen: ${name}`, async ({ page, problems }, info) => {
 		await page.goto(path);
 		await page.waitForLoadState('networkidle');
+		if (path.includes('src=/')) await page.locator('.workspace').waitFor({ timeout: 30_000 });
 		await page.waitForTimeout(300);
 		await page.screenshot({
 			path: `screenshots/${name}-${info.project.name}.png`,

@@ -238,3 +238,28 @@ describe('hit testing canvas marks', () => {
 		expect(hitTest(grid, mark.x0 - 40, mark.y + 40)).toBeNull();
 	});
 });
+
+describe('clusters of a lane placed one by one', () => {
+	test('never overlap, however long the run of hidden events', () => {
+		const lanes = [{ id: 'a', name: 'A' }];
+		const items = synthItems(1400, 21, ['a']);
+		for (const [from, days] of [
+			[0, 365],
+			[30, 30],
+			[39.5, 2]
+		] as const) {
+			const layout = layoutTimeline(
+				items,
+				lanes,
+				scaleLinear()
+					.domain([T0 + from * DAY, T0 + (from + days) * DAY])
+					.range([0, 1200]),
+				1200
+			);
+			const clusters = layout.lanes[0]!.clusters;
+			expect(clusters.length).toBeGreaterThan(1);
+			for (let i = 1; i < clusters.length; i++)
+				expect(clusters[i]!.x0).toBeGreaterThan(clusters[i - 1]!.x1);
+		}
+	});
+});

@@ -183,7 +183,13 @@ export async function exportFigures(
 		const frame = `<svg x="${(b.left - left + pad).toFixed(1)}" y="${(b.top - top + head).toFixed(1)}" width="${b.width.toFixed(1)}" height="${b.height.toFixed(1)}" overflow="hidden">`;
 		const g = `<g transform="translate(${(f.left - b.left).toFixed(1)},${(f.top - b.top).toFixed(1)}) scale(${k.toFixed(4)})">`;
 		clone.removeAttribute('style');
-		parts.push(frame, g, new XMLSerializer().serializeToString(clone), '</g></svg>');
+		// Marks a large incident draws on a canvas over the SVG go in as a picture, in place.
+		const canvas = s.parentElement?.querySelector<HTMLCanvasElement>(':scope > canvas.marks');
+		const marks =
+			canvas && canvas.width > 0
+				? `<image href="${canvas.toDataURL('image/png')}" x="0" y="0" width="${w}" height="${Number(s.getAttribute('height')) || f.height / k}"/>`
+				: '';
+		parts.push(frame, g, new XMLSerializer().serializeToString(clone), marks, '</g></svg>');
 	});
 	captionLines.forEach((l, i) =>
 		parts.push(

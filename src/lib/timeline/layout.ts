@@ -362,14 +362,16 @@ function detailLane(
 			last.t0 = Math.min(last.t0, p.item.extent[0]);
 			last.t1 = Math.max(last.t1, p.item.extent[1]);
 		} else {
+			// A pill starts clear of the one before it, so counts never sit on top of each other.
+			const x0 = last ? Math.max(p.x0, last.x1 + 2) : p.x0;
 			clusters.push({
 				kind: 'cluster',
 				id: `${lane.id}:${p.item.id}`,
 				ids: [p.item.id],
 				count: 1,
 				row: 0,
-				x0: p.x0,
-				x1: Math.max(p.x1, p.x0 + 28),
+				x0,
+				x1: Math.max(p.x1, x0 + 28),
 				t0: p.item.extent[0],
 				t1: p.item.extent[1],
 				y: 0

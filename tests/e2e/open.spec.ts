@@ -1,0 +1,222 @@
+/**
+ * Bringing your own incident: a 10,000-event file opened by the file picker, by drag and drop
+ * and by a same-origin address; zooming it, and selecting an event by clicking a mark drawn on
+ * the canvas and by keyboard through the list of events in view. A malformed file and an
+ * address on another site each get a clear message, and nothing is requested from elsewhere.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { synthIncident } from '../../src/lib/bench/synth';
+import { expect, settledWindow, test } from './fixtures';
+
+const N = 10_000;
+const text = JSON.stringify(synthIncident({ events: N }));
+const FILE = 'synthetic-e2e-10000.json';
+
+test.beforeAll(() => {
+	// The static server reads from the build folder on each request.
+	mkdirSync(join('build', 'e2e'), { recursive: true });
+	writeFileSync(join('build', 'e2e', FILE), text);
+});
+
+test.afterEach(({ problems }) => {
+	expect(problems, 'console errors, warnings or exceptions').toEqual([]);
+});
+
+async function expectOpened(page: Page) {
+	await expect(page.locator('.workspace')).toBeVisible({ timeout: 30_000 });
+	await expect(
+		page.getByRole('heading', { level: 1, name: `Synthetic incident, 10,000 events` })
+	).toBeVisible();
+	await expect(page.locator('.filters .count, p.count').first()).toContainText('10,000 events');
+	// The timeline is drawn: lanes, and at 10,000 events a canvas layer for the marks.
+	await expect(page.locator('.lane-label').first()).toBeVisible();
+	await expect(page.locator('.timeline canvas.marks')).toHaveCount(1);
+}
+
+test('a 10,000-event file opens from the file picker, and nothing is uploaded', async ({
+	page
+}) => {
+	const foreign: string[] = [];
+	page.on('request', (r) => {
+		if (!r.url().startsWith('http://localhost')) foreign.push(r.url());
+	});
+	const posts: string[] = [];
+	page.on('request', (r) => r.method() !== 'GET' && posts.push(`${r.method()} ${r.url()}`));
+	await page.goto('/open');
+	await expect(page.locator('main[data-ready=true]')).toBeAttached();
+	await expect(page.getByRole('heading', { level: 1, name: 'Open an incident' })).toBeVisible();
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'my-incident.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(text)
+	});
+	await expectOpened(page);
+	await expect(page.getByText(/Opened from my-incident\.json/i)).toBeVisible();
+	expect(foreign).toEqual([]);
+	expect(posts).toEqual([]);
+	// The DOM stays small whatever the size of the incident.
+	expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(5000);
+});
+
+test('a file dropped on the page opens', async ({ page }) => {
+	await page.goto('/open');
+	await expect(page.locator('main[data-ready=true]')).toBeAttached();
+	const drop = page.getByTestId('drop-zone');
+	const data = await page.evaluateHandle((body) => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([body], 'dropped.json', { type: 'application/json' }));
+		return dt;
+	}, text);
+	await drop.dispatchEvent('dragover', { dataTransfer: data });
+	await expect(drop).toHaveClass(/dragging/);
+	await drop.dispatchEvent('drop', { dataTransfer: data });
+	await expectOpened(page);
+	await expect(page.getByText(/Opened from dropped\.json/i)).toBeVisible();
+});
+
+test('a same-origin address opens, zooms, and a canvas mark selects its event by click', async ({
+	page
+}) => {
+	await page.goto(`/open?src=/e2e/${FILE}`);
+	await expectOpened(page);
+	// Zoom in with the wheel: the window narrows and the address keeps the file and the view.
+	const before = await settledWindow(page);
+	const plot = page.locator('svg.plot');
+	const box = (await plot.boundingBox())!;
+	await page.mouse.move(box.x + box.width / 2, box.y + 140);
+	for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300);
+	const after = await settledWindow(page, before);
+	expect(after[1] - after[0]).toBeLessThan((before[1] - before[0]) / 2);
+	expect(new URL(page.url()).searchParams.get('src')).toBe(`/e2e/${FILE}`);
+
+	// Sweep the pointer along the first row of marks until one is under it.
+	const lane = (await page.locator('.lane').first().boundingBox())!;
+	let found = false;
+	for (let x = box.x + 20; x < box.x + box.width - 20 && !found; x += 7) {
+		await page.mouse.move(x, lane.y + 8 + 13 + 12);
+		found = await page.locator('.hover').isVisible();
+		if (found) {
+			const tip = (await page.locator('.hover .tip-text').textContent())!;
+			const title = tip.split(' — ')[0]!;
+			await page.mouse.click(x, lane.y + 8 + 13 + 12);
+			await expect(page).toHaveURL(/[?&]event=/);
+			await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+		}
+	}
+	expect(found, 'a mark under the pointer somewhere along the first row').toBe(true);
+	// The event's address reopens the same file on the same event.
+	const url = page.url();
+	await page.goto(url);
+	await expect(page.locator('.workspace')).toBeVisible({ timeout: 30_000 });
+	const id = new URL(url).searchParams.get('event')!;
+	await expect(page.locator('[data-testid=event-time]')).toBeVisible();
+	expect(new URL(page.url()).searchParams.get('event')).toBe(id);
+});
+
+test('the keyboard reaches any event through the list of events in view', async ({ page }) => {
+	await page.goto(`/open?src=/e2e/${FILE}`);
+	await expectOpened(page);
+	const summary = page.getByText('Events in view as a list');
+	await summary.focus();
+	await page.keyboard.press('Enter');
+	const list = page.getByRole('list', { name: /events in the window, in time order/ });
+	await expect(list).toBeVisible();
+	// The list is virtualised: thousands of events, a few dozen rows in the page.
+	const rows = await list.locator('li').count();
+	expect(rows).toBeGreaterThan(3);
+	expect(rows).toBeLessThan(40);
+	const label = (await list.getAttribute('aria-label'))!;
+	const total = Number(/^[\d,]+/.exec(label)![0].replace(/,/g, ''));
+	await list.locator('a').first().focus();
+	for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowDown');
+	const focused = page.locator('a[data-row]:focus');
+	await expect(focused).toHaveAttribute('data-row', '12');
+	await expect(focused.locator('..')).toHaveAttribute('aria-posinset', '13');
+	await expect(focused.locator('..')).toHaveAttribute('aria-setsize', String(total));
+	const title = (await focused.locator('.title').textContent())!;
+	await page.keyboard.press('End');
+	await expect(page.locator('a[data-row]:focus')).toHaveAttribute('data-row', String(total - 1));
+	await page.keyboard.press('Home');
+	for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/[?&]event=/);
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+});
+
+test('a malformed file is refused with every problem named by its path', async ({ page }) => {
+	const model = JSON.parse(text);
+	model.events[3].start = '2016-09-17T16:00';
+	model.events[7].parties[0].party = 'nobody';
+	delete model.relations;
+	await page.goto('/open');
+	await expect(page.locator('main[data-ready=true]')).toBeAttached();
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'broken.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(model))
+	});
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('broken.json could not be opened: one problem');
+	await expect(alert).toContainText('$.relations');
+	await expect(alert).toContainText('is required (an array)');
+	await expect(page.locator('.workspace')).toHaveCount(0);
+
+	// With every part present, each record's shape is checked…
+	model.relations = [];
+	const again = () =>
+		page.locator('input[type=file]').setInputFiles({
+			name: 'broken.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(JSON.stringify(model))
+		});
+	await again();
+	await expect(alert).toContainText('$.events[3].start');
+	await expect(alert).toContainText('explicit UTC offset');
+	// …and with the shapes right, the references between records.
+	model.events[3].start = '2016-09-17T16:00+03:00';
+	await again();
+	await expect(alert).toContainText('$.events[7].parties[0].party');
+	await expect(alert).not.toContainText('$.events[3].start');
+
+	// Not JSON at all: where it stops.
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'cut.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(text.slice(0, 1000))
+	});
+	await expect(alert).toContainText('cut.json could not be opened');
+	await expect(alert).toContainText(/not valid JSON at line 1, column \d+/);
+});
+
+test('an address on another site is refused before anything is requested', async ({ page }) => {
+	const foreign: string[] = [];
+	page.on('request', (r) => {
+		if (!r.url().startsWith('http://localhost')) foreign.push(r.url());
+	});
+	await page.goto('/open?src=https://example.org/incident.json');
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('can be opened by address');
+	await expect(alert).toContainText(
+		'https://example.org is another site, so nothing was requested from it'
+	);
+	expect(foreign).toEqual([]);
+	// A missing file on this site says so.
+	await page.goto('/open?src=/e2e/no-such-file.json');
+	await expect(page.getByRole('alert')).toContainText('the server answered 404');
+});
+
+test('a CSV of events opens too', async ({ page, request }) => {
+	const csv = await (await request.get('/data/deir-ez-zor-2016-events.csv')).text();
+	await page.goto('/open');
+	await expect(page.locator('main[data-ready=true]')).toBeAttached();
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'events.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(csv)
+	});
+	await expect(page.locator('.workspace')).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByRole('heading', { level: 1, name: 'events.csv' })).toBeVisible();
+	await expect(page.locator('.lane-label').first()).toBeVisible();
+});
