@@ -11,14 +11,21 @@ import { incidentDir, loadIncident, selectedIncidentId } from '../src/lib/server
 
 const ID = 'virtual:sightline/incident';
 const RESOLVED = '\0' + ID;
+/** Just the incident's id, so the browser can fetch the published model instead of bundling it. */
+const ID_ONLY = 'virtual:sightline/incident-id';
+const RESOLVED_ID_ONLY = '\0' + ID_ONLY;
 
 export function incidentData(): Plugin {
 	return {
 		name: 'sightline-incident',
 		resolveId(id) {
-			return id === ID ? RESOLVED : null;
+			return id === ID ? RESOLVED : id === ID_ONLY ? RESOLVED_ID_ONLY : null;
 		},
 		load(id) {
+			if (id === RESOLVED_ID_ONLY) {
+				const result = loadIncident(selectedIncidentId());
+				return `export default ${JSON.stringify(result.model?.incident.id ?? selectedIncidentId())};`;
+			}
 			if (id !== RESOLVED) return null;
 			const incident = selectedIncidentId();
 			const dir = incidentDir(incident);

@@ -3,3 +3,8 @@ declare module 'virtual:sightline/incident' {
 	const model: IncidentModel;
 	export default model;
 }
+
+declare module 'virtual:sightline/incident-id' {
+	const id: string;
+	export default id;
+}

@@ -285,3 +285,16 @@ describe('lanes', () => {
 		expect(items.find((i) => i.id === 'statement-day')).toMatchObject({ shape: 'period' });
 	});
 });
+
+describe('places', () => {
+	test('every place gets its own id, even when a suffixed id is also a name', async () => {
+		const { placesOf } = await import('../../src/lib/map/places');
+		const at = (id: string, name: string, lat: number) =>
+			({
+				id,
+				location: { name, lat, lon: 40, precision: 'city' }
+			}) as unknown as Parameters<typeof placesOf>[0][number];
+		const places = placesOf([at('a', 'مكان', 30), at('b', 'מקום', 31), at('c', 'place 2', 32)]);
+		expect(new Set(places.map((p) => p.id)).size).toBe(3);
+	});
+});

@@ -5,8 +5,8 @@
  */
 import type { IncidentModel } from '../model/schema.ts';
 import type { ValidationError } from '../model/validate.ts';
-import { formatBytes, MAX_IMPORT_BYTES, sizeProblem } from './single-file.ts';
-import { kindOf, type ImportProgress, type ImportRequest, type ImportResult } from './run.ts';
+import { formatBytes, kindOf, MAX_IMPORT_BYTES, sizeProblem } from './limits.ts';
+import type { ImportProgress, ImportRequest, ImportResult } from './run.ts';
 
 export type Opened =
 	| { ok: true; model: IncidentModel; warnings: string[]; fileName: string; bytes: number }

@@ -8,7 +8,8 @@ import type { ValidationError } from '../model/validate.ts';
 import { validateSingleFile, validateSingleJson } from './single-file.ts';
 import { csvToIncident } from './csv.ts';
 
-export type ImportKind = 'json' | 'csv';
+import type { ImportKind } from './limits.ts';
+export type { ImportKind };
 
 export interface ImportRequest {
 	text: string;
@@ -22,12 +23,7 @@ export type ImportResult =
 	| { type: 'done'; ok: true; model: IncidentModel; warnings: string[] }
 	| { type: 'done'; ok: false; errors: ValidationError[] };
 
-/** JSON unless the name or the first line says CSV. */
-export function kindOf(fileName: string, text: string): ImportKind {
-	if (/\.(csv|tsv|txt)$/i.test(fileName)) return 'csv';
-	if (/\.json$/i.test(fileName)) return 'json';
-	return /^\s*[[{]/.test(text) ? 'json' : 'csv';
-}
+export { kindOf } from './limits.ts';
 
 /** The most problems sent back from the worker; the rest are counted in a last line. */
 export const MAX_REPORTED_ERRORS = 1000;

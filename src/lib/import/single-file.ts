@@ -15,31 +15,13 @@ import {
 	type ValidationResult
 } from '../model/validate.ts';
 
-/** Files above this are refused before they are read: the browser would stall or run out. */
-export const MAX_IMPORT_BYTES = 150 * 1024 * 1024;
+export { formatBytes, MAX_IMPORT_BYTES, sizeProblem } from './limits.ts';
 
 /** The top-level keys of a one-file incident, each the records of one folder file. */
 export const SINGLE_FILE_KEYS = FILE_NAMES.map((f) => f.replace(/\.json$/, ''));
 
 function keyOf(file: FileName): string {
 	return file.replace(/\.json$/, '');
-}
-
-/** "12.5 MB" */
-export function formatBytes(bytes: number): string {
-	if (bytes < 1024) return `${bytes} bytes`;
-	if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** The message for a file over the limit, or null when it may be read. */
-export function sizeProblem(bytes: number, fileName: string): ValidationError | null {
-	if (bytes <= MAX_IMPORT_BYTES) return null;
-	return {
-		file: fileName,
-		path: '$',
-		message: `file is ${formatBytes(bytes)}; the limit is ${formatBytes(MAX_IMPORT_BYTES)}. Split the incident or leave out what the timeline does not need.`
-	};
 }
 
 /** Validates already-parsed JSON as a one-file incident. */

@@ -37,12 +37,14 @@ export function placesOf(events: IncidentEvent[]): Place[] {
 		else byKey.set(key, { id: placeId(name), name, lat, lon, precision, eventIds: [e.id] });
 	}
 	// Two places with the same name but different coordinates must not share an id.
-	const seen = new Map<string, number>();
+	// A suffixed id can itself be a name's id ("place 2" → "place-2"), so count on until free.
+	const taken = new Set<string>();
 	const places = [...byKey.values()];
 	for (const p of places) {
-		const n = seen.get(p.id) ?? 0;
-		seen.set(p.id, n + 1);
-		if (n > 0) p.id = `${p.id}-${n + 1}`;
+		let id = p.id;
+		for (let n = 2; taken.has(id); n++) id = `${p.id}-${n}`;
+		taken.add(id);
+		p.id = id;
 	}
 	return places;
 }

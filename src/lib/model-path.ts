@@ -1,0 +1,5 @@
+/** Where the browser reads the bundled incident's model: the file researchers download. */
+import { base } from '$app/paths';
+import incidentId from 'virtual:sightline/incident-id';
+
+export const modelPath = `${base}/data/${incidentId}.json`;

@@ -1,0 +1,102 @@
+/**
+ * The hostile-strings incident (tests/fixtures/hostile/incident.json): every free-text field is
+ * markup, template syntax, a script address, a spreadsheet formula, right-to-left or invisible
+ * characters, emoji or a very long string. It must be a valid incident, so the browser tests can
+ * open it and show that all of it is rendered as text; and the one field that becomes an
+ * address, a source's URL, must refuse every scheme but http and https.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { validateSingleJson } from '../../src/lib/import/single-file';
+
+const FILE = join(import.meta.dirname, '..', 'fixtures', 'hostile', 'incident.json');
+const text = readFileSync(FILE, 'utf8');
+/** A fresh copy each time, so a test may change it. */
+const fixture = () => JSON.parse(text) as HostileModel;
+
+interface HostileModel {
+	incident: { id: string; title: string; summary: string };
+	events: { id: string; title: string; summary: string }[];
+	parties: { shortName?: string }[];
+	sources: { url: string }[];
+}
+
+/** Every string value in the file, keys excepted. */
+function strings(value: unknown): string[] {
+	if (typeof value === 'string') return [value];
+	if (Array.isArray(value)) return value.flatMap(strings);
+	if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+	return [];
+}
+
+describe('the hostile-strings fixture', () => {
+	test('is a valid one-file incident', () => {
+		const result = validateSingleJson(fixture(), 'incident.json');
+		expect(result.errors).toEqual([]);
+		expect(result.ok).toBe(true);
+	});
+
+	test('carries every kind of hostile string it is meant to', () => {
+		const all = strings(fixture()).join('\n');
+		for (const s of [
+			'<script>alert(1)</script>',
+			'<img src=x onerror=alert(1)>',
+			'"><svg onload=alert(1)>',
+			'<svg><script>alert(1)</script></svg>',
+			'{@html x}',
+			'{{7*7}}',
+			'javascript:alert(1)',
+			'=HYPERLINK(',
+			'</title>',
+			'</style>',
+			'&lt;script&gt;',
+			'\u202E', // right-to-left override
+			'\u200B', // zero-width space
+			'\u200D', // zero-width joiner
+			'\uFEFF' // zero-width no-break space
+		])
+			expect(all, JSON.stringify(s)).toContain(s);
+		expect(all).toMatch(/[\u0600-\u06FF]/); // Arabic
+		expect(all).toMatch(/[\u0590-\u05FF]/); // Hebrew
+		expect(all).toMatch(/\p{Extended_Pictographic}/u);
+		expect(all).toMatch(/\p{M}/u); // combining marks
+	});
+
+	test('has the long strings the layout must contain', () => {
+		const m = fixture();
+		expect(m.incident.id).toBe('hostile-strings');
+		expect(m.incident.title).toContain('<script>');
+		expect(m.incident.summary).toHaveLength(5000);
+		expect(m.incident.summary).not.toMatch(/\s/);
+		expect(m.events.some((e) => e.summary.length >= 5000 && !/\s/.test(e.summary))).toBe(true);
+		expect(Math.max(...m.events.map((e) => e.title.length))).toBe(120);
+		expect(strings(m).some((s) => s.length >= 2000)).toBe(true);
+		expect(m.events).toHaveLength(12);
+		expect(m.parties).toHaveLength(6);
+	});
+
+	test('keeps every source address on https, however hostile the rest of it', () => {
+		for (const s of fixture().sources) expect(s.url).toMatch(/^https:\/\//);
+	});
+});
+
+describe('a source URL refuses every scheme but http and https', () => {
+	test.each([
+		'javascript:alert(1)',
+		'JavaScript:alert(1)',
+		'javascript://example.org/%0Aalert(1)',
+		'data:text/html,<script>alert(1)</script>',
+		'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+		'vbscript:msgbox(1)',
+		'//evil.example/incident',
+		'https://example.org/\njavascript:alert(1)'
+	])('%j', (url) => {
+		const m = fixture();
+		m.sources[0]!.url = url;
+		const result = validateSingleJson(m, 'incident.json');
+		expect(result.ok).toBe(false);
+		expect(result.errors.map((e) => e.path)).toEqual(['$.sources[0].url']);
+		expect(result.errors[0]!.message).toMatch(/must be an http:\/\/ or https:\/\/ URL/);
+	});
+});
