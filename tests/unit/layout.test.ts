@@ -298,3 +298,20 @@ describe('places', () => {
 		expect(new Set(places.map((p) => p.id)).size).toBe(3);
 	});
 });
+
+describe('places at scale', () => {
+	test('twenty thousand places of one name get distinct ids', async () => {
+		const { placesOf } = await import('../../src/lib/map/places');
+		const events = Array.from(
+			{ length: 20_000 },
+			(_, i) =>
+				({
+					id: `e${i}`,
+					location: { name: 'Aleppo', lat: 30 + i / 1000, lon: 40, precision: 'city' }
+				}) as unknown as Parameters<typeof placesOf>[0][number]
+		);
+		const ids = placesOf(events).map((p) => p.id);
+		expect(new Set(ids).size).toBe(20_000);
+		expect(ids.slice(0, 3)).toEqual(['aleppo', 'aleppo-2', 'aleppo-3']);
+	});
+});

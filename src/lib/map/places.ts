@@ -38,11 +38,16 @@ export function placesOf(events: IncidentEvent[]): Place[] {
 	}
 	// Two places with the same name but different coordinates must not share an id.
 	// A suffixed id can itself be a name's id ("place 2" → "place-2"), so count on until free.
+	// Counting on from the last suffix given to the same name keeps this linear when thousands
+	// of places share a name.
 	const taken = new Set<string>();
+	const nextSuffix = new Map<string, number>();
 	const places = [...byKey.values()];
 	for (const p of places) {
 		let id = p.id;
-		for (let n = 2; taken.has(id); n++) id = `${p.id}-${n}`;
+		let n = nextSuffix.get(p.id) ?? 2;
+		while (taken.has(id)) id = `${p.id}-${n++}`;
+		nextSuffix.set(p.id, n);
 		taken.add(id);
 		p.id = id;
 	}

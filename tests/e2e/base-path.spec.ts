@@ -1,0 +1,214 @@
+/**
+ * The site deployed under a sub-path: built with SIGHTLINE_BASE_PATH=/sightline into a folder
+ * of its own (build/ is what the rest of the suite is served from, and is left alone), served
+ * as a static host would serve /sightline/ and nothing else, and walked in the browser.
+ * On every page: no request leaves /sightline/, nothing answers 404 (except the intended
+ * not-found page), no console errors or warnings, every link on the page stays under
+ * /sightline/, and the model is read from /sightline/data/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, INCIDENT, mark, test } from './fixtures';
+
+test.skip(({ isMobile }) => isMobile, 'the paths are the same on every screen');
+test.describe.configure({ mode: 'serial' });
+
+const BASE = '/sightline';
+const PORT = 4181;
+const ORIGIN = `http://localhost:${PORT}`;
+const SITE = ORIGIN + BASE;
+const OUT = join(tmpdir(), 'sightline-base-path-build');
+const MODEL = `${BASE}/data/${INCIDENT}.json`;
+const EVENT = 'russian-first-call';
+const PARTY = 'russian-mod';
+const STORY = 'strike-and-calls';
+
+let server: ChildProcess | undefined;
+
+/** Runs a command to the end; rejects with its output when it fails. */
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
+	return new Promise<void>((resolve, reject) => {
+		const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let out = '';
+		child.stdout.on('data', (d) => (out += d));
+		child.stderr.on('data', (d) => (out += d));
+		child.on('error', reject);
+		child.on('close', (code) =>
+			code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed:\n${out}`))
+		);
+	});
+}
+
+test.beforeAll(async () => {
+	test.setTimeout(300_000);
+	const env = { ...process.env, SIGHTLINE_BASE_PATH: BASE, SIGHTLINE_OUT: OUT };
+	await run('npx', ['vite', 'build', '--logLevel', 'warn'], env);
+	server = spawn('node', ['scripts/serve.mjs', '--dir', OUT, '--port', String(PORT)], {
+		env,
+		stdio: 'ignore'
+	});
+	for (let i = 0; ; i++) {
+		try {
+			if ((await fetch(`${SITE}/`)).ok) break;
+		} catch {
+			if (i > 100) throw new Error(`The server on ${PORT} did not start.`);
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+});
+
+test.afterAll(() => {
+	server?.kill();
+});
+
+interface Traffic {
+	/** Requests to anywhere but /sightline/ on this origin. */
+	outside: string[];
+	/** Responses with status 400 or more, the intended not-found document apart. */
+	failed: string[];
+	/** Paths of every request on this origin. */
+	paths: string[];
+}
+
+/** Records where the page's requests go. */
+function watch(page: Page): Traffic {
+	const t: Traffic = { outside: [], failed: [], paths: [] };
+	page.on('request', (req) => {
+		const u = new URL(req.url());
+		if (!/^(https?|wss?):$/.test(u.protocol)) return; // data: and blob: stay in the page
+		if (u.origin === ORIGIN) t.paths.push(u.pathname);
+		if (u.origin !== ORIGIN || (u.pathname !== BASE && !u.pathname.startsWith(`${BASE}/`)))
+			t.outside.push(req.url());
+	});
+	page.on('response', (res) => {
+		if (res.status() < 400) return;
+		const req = res.request();
+		const notFoundPage = req.isNavigationRequest() && /\/events\/no-such-event$/.test(res.url());
+		if (!notFoundPage) t.failed.push(`${res.status()} ${res.url()}`);
+	});
+	return t;
+}
+
+/** Every link on the page, resolved; those on this origin must stay under the base path. */
+async function linksOutsideBase(page: Page): Promise<string[]> {
+	const hrefs = (await page.evaluate(
+		'[...document.querySelectorAll("a[href], link[href]")].map((a) => a.href)'
+	)) as string[];
+	return hrefs.filter((h) => {
+		const u = new URL(h);
+		return u.origin === ORIGIN && u.pathname !== BASE && !u.pathname.startsWith(`${BASE}/`);
+	});
+}
+
+/** Opens a page cold, waits until it is quiet and checks its links. */
+async function open(page: Page, path: string) {
+	const res = await page.goto(SITE + path);
+	await page.waitForLoadState('networkidle');
+	expect(await linksOutsideBase(page), `links on ${path}`).toEqual([]);
+	return res;
+}
+
+function expectClean(t: Traffic, problems: string[]) {
+	expect(t.outside, 'requests outside /sightline/').toEqual([]);
+	expect(t.failed, 'failed requests').toEqual([]);
+	// Chromium logs the not-found document's own 404; that is its status, not a fault.
+	expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
+}
+
+test('the home page and every link in the site navigation stay under the base path', async ({
+	page,
+	problems
+}) => {
+	test.setTimeout(90_000);
+	const t = watch(page);
+	await open(page, '/');
+	await expect(page.locator('svg.plot')).toBeVisible();
+	expect(t.paths).toContain(MODEL);
+	const nav = page.getByRole('navigation', { name: 'Site' });
+	for (const [name, path, ready] of [
+		['Claims', '/claims', 'h1'],
+		['Sources', '/sources', 'h1'],
+		['Briefings', '/brief', 'h1'],
+		['Open a file', '/open', 'h1'],
+		['Timeline', '/', 'svg.plot']
+	] as const) {
+		// Followed in the page (the client router), then loaded cold (the prerendered file).
+		await nav.getByRole('link', { name, exact: true }).click();
+		await expect(page).toHaveURL(new RegExp(`^${SITE}${path === '/' ? '/(\\?.*)?' : path}$`));
+		await expect(page.locator(ready).first()).toBeVisible();
+		await page.waitForLoadState('networkidle');
+		expect(await linksOutsideBase(page), `links on ${path}`).toEqual([]);
+		await open(page, path);
+		await expect(page.locator(ready).first()).toBeVisible();
+	}
+	// Selecting an event on the timeline leads to its page under the base path.
+	await page.goto(`${SITE}/?from=2016-09-17T12:30:00Z&to=2016-09-17T14:20:00Z`);
+	await mark(page, EVENT).click();
+	await expect(page).toHaveURL(new RegExp(`^${SITE}/events/${EVENT}(\\?.*)?$`));
+	await open(page, '/?view=both');
+	await expect(page.locator('svg.graph-plot')).toBeVisible();
+	expectClean(t, problems);
+});
+
+test('an event deep link, its link preview, a party page and the not-found page', async ({
+	page,
+	problems
+}) => {
+	const t = watch(page);
+	await open(page, `/events/${EVENT}?from=2016-09-17T12:30:00Z&to=2016-09-17T14:20:00Z`);
+	await expect(page.locator('#event-title')).toBeVisible();
+	await expect(mark(page, EVENT)).toHaveAttribute('aria-current', 'true');
+	expect(t.paths).toContain(MODEL);
+	const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+	if (image) expect(new URL(image, page.url()).pathname).toBe(`${BASE}/og/event/${EVENT}.png`);
+
+	await open(page, `/parties/${PARTY}`);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await page.locator('main a[href*="/events/"]').first().click();
+	await expect(page).toHaveURL(new RegExp(`^${SITE}/events/[^/?]+`));
+	await expect(page.locator('#event-title')).toBeVisible();
+
+	// 404.html is served at any depth and its links and assets are absolute, with the base.
+	const res = await open(page, '/events/no-such-event');
+	expect(res?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await page.getByRole('link', { name: /Open the timeline/ }).click();
+	await expect(page).toHaveURL(new RegExp(`^${SITE}/(\\?.*)?$`));
+	await expect(page.locator('svg.plot')).toBeVisible();
+	expectClean(t, problems);
+});
+
+test('a briefing step, its map and export, the presenter view and the handout', async ({
+	page,
+	problems
+}) => {
+	test.setTimeout(60_000);
+	const t = watch(page);
+	await open(page, `/brief/${STORY}/4`);
+	await page.locator('[data-ready]').first().waitFor();
+	expect(t.paths).toContain(MODEL);
+	await page.locator('.fig-map path.land').first().waitFor();
+	await page.keyboard.press('ArrowRight');
+	await expect(page).toHaveURL(new RegExp(`^${SITE}/brief/${STORY}/5(\\?.*)?$`));
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Export PNG' }).click()
+	]);
+	expect(download.suggestedFilename()).toMatch(/\.png$/);
+	await open(page, `/brief/${STORY}/4/presenter`);
+	await page.locator('[data-ready]').first().waitFor();
+	await open(page, `/brief/${STORY}/handout`);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(page.getByText(`${SITE}/brief/${STORY}/1`)).toBeVisible();
+	expectClean(t, problems);
+});
+
+test('/open reads a file on the same site under the base path', async ({ page, problems }) => {
+	const t = watch(page);
+	await open(page, `/open?src=${encodeURIComponent(MODEL)}`);
+	await page.locator('.workspace').waitFor({ timeout: 30_000 });
+	expect(t.paths).toContain(MODEL);
+	expectClean(t, problems);
+});
