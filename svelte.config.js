@@ -1,14 +1,23 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+const out = process.env.SIGHTLINE_OUT || 'build';
+// "/sightline" or "/sightline/" both mean /sightline; SvelteKit wants no trailing slash.
+const base = /** @type {'' | `/${string}`} */ (
+	(process.env.SIGHTLINE_BASE_PATH ?? '').replace(/\/+$/, '')
+);
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// Every page is prerendered; 404.html is what static hosts serve for unknown paths,
 		// and it boots the client router so an unknown event id shows the helpful 404 page.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
-		paths: { base: process.env.SIGHTLINE_BASE_PATH ?? '' },
+		// SIGHTLINE_OUT writes the site to another folder (the base-path test builds beside build/).
+		adapter: adapter({ pages: out, assets: out, fallback: '404.html', strict: true }),
+		// SIGHTLINE_BASE_PATH=/sightline serves the site from a sub-path. Page links and assets are
+		// relative in the prerendered HTML (paths.relative, the default), absolute in 404.html.
+		paths: { base },
 		// A strict policy in a <meta> tag on every page: scripts only from this origin or hashed
 		// by SvelteKit, nothing fetched from anywhere else. Styles allow inline because server
 		// rendering writes style attributes (colours, positions). Headers a host should add on

@@ -11,12 +11,12 @@
  * Options: --sizes 1000,10000 (default 1000,10000,100000), --no-build (use the existing build).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join, relative } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { synthIncident } from '../src/lib/bench/synth';
+import { gz, jsPerRoute } from './lib/routes';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -234,43 +234,7 @@ await browser.close();
 server.kill();
 
 // --- shipped JavaScript per route ---------------------------------------------------------------
-function htmlFiles(dir: string): string[] {
-	return readdirSync(dir).flatMap((f) => {
-		const p = join(dir, f);
-		return statSync(p).isDirectory() ? htmlFiles(p) : p.endsWith('.html') ? [p] : [];
-	});
-}
-const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
-/** Every script a page loads up front: its module preloads and its entry imports. */
-function routeJs(html: string): number {
-	const text = readFileSync(html, 'utf8');
-	const refs = new Set<string>();
-	for (const m of text.matchAll(/(?:href|src)="([^"]+\.js)"/g)) refs.add(m[1]!);
-	for (const m of text.matchAll(/import\("([^"]+\.js)"\)/g)) refs.add(m[1]!);
-	let total = 0;
-	for (const ref of refs) {
-		const file = join(BUILD, ref.replace(/^(\.\.\/|\.\/)+/, '').replace(/^\/+/, ''));
-		const path = existsSync(file) ? file : join(BUILD, '_app', ref.split('/_app/').pop() ?? '');
-		if (existsSync(path)) total += gz(path);
-	}
-	return total;
-}
-const ROUTES: Record<string, string> = {
-	'/ (timeline)': 'index.html',
-	'/events/<id>': '',
-	'/parties/<id>': '',
-	'/claims': 'claims.html',
-	'/sources': 'sources.html',
-	'/brief/<story>/<n>': '',
-	'/open': 'open.html'
-};
-const all = htmlFiles(BUILD).map((f) => relative(BUILD, f));
-ROUTES['/events/<id>'] = all.find((f) => f.startsWith('events/')) ?? '';
-ROUTES['/parties/<id>'] = all.find((f) => f.startsWith('parties/')) ?? '';
-ROUTES['/brief/<story>/<n>'] = all.find((f) => /^brief\/[^/]+\/\d+\.html$/.test(f)) ?? '';
-const routes = Object.entries(ROUTES)
-	.filter(([, f]) => f && existsSync(join(BUILD, f)))
-	.map(([route, f]) => ({ route, 'JS gzip KB': round(routeJs(join(BUILD, f)) / 1024) }));
+const routes = jsPerRoute(BUILD);
 const lazy = readdirSync(join(BUILD, '_app/immutable/workers')).map((f) => ({
 	worker: f.replace(/-[\w-]+\.js$/, ''),
 	'gzip KB': round(gz(join(BUILD, '_app/immutable/workers', f)) / 1024)

@@ -46,13 +46,23 @@ function resolveFile(pathname) {
 }
 
 const server = createServer((req, res) => {
+	const raw = req.url ?? '/';
+	const q = raw.indexOf('?');
+	const rawPath = q === -1 ? raw : raw.slice(0, q);
+	// Repeated slashes are one, as most hosts treat them (nginx merges them): redirect to the
+	// tidy address, so relative asset paths resolve and the page works.
+	if (/\/\/+/.test(rawPath)) {
+		const tidy = rawPath.replace(/\/\/+/g, '/') + (q === -1 ? '' : raw.slice(q));
+		res.writeHead(301, { location: tidy }).end();
+		return;
+	}
 	let pathname;
 	try {
-		pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+		pathname = new URL(rawPath, 'http://localhost').pathname;
 		decodeURIComponent(pathname);
 	} catch {
-		res.writeHead(400).end('Bad request');
-		return;
+		// An address that cannot be decoded names no file: the not-found page says so.
+		pathname = '/__not_found__';
 	}
 	if (basePath) {
 		if (pathname === basePath) pathname = '/';

@@ -123,7 +123,13 @@ export async function openUrl(
 	onProgress: (p: Progress) => void,
 	fetcher: typeof fetch = fetch
 ): Promise<Opened> {
-	const fileName = decodeURIComponent(url.pathname.split('/').pop() || url.pathname) || 'file';
+	const last = url.pathname.split('/').pop() || url.pathname;
+	let fileName = last;
+	try {
+		fileName = decodeURIComponent(last) || 'file';
+	} catch {
+		// A broken escape in the address: show the name as written.
+	}
 	onProgress({ stage: `Requesting ${url.pathname}`, fraction: null });
 	let res: Response;
 	try {
