@@ -54,3 +54,38 @@ for (const [name, path] of BRIEF_PAGES)
 		await page.waitForLoadState('networkidle');
 		await expectNoAxeViolations(page);
 	});
+
+test('in forced colours, pressed toggles and the selected event keep a visible mark', async ({
+	page
+}) => {
+	await page.emulateMedia({ forcedColors: 'active' });
+	await page.goto('/events/russian-first-call');
+	await page.locator('[data-testid=event-time]').waitFor();
+	const outline = (selector: string) =>
+		page
+			.locator(selector)
+			.first()
+			.evaluate((el) => {
+				const s = getComputedStyle(el);
+				return `${s.outlineStyle} ${parseFloat(s.outlineWidth) > 0}`;
+			});
+	// The pressed view button, a pressed category and the selected mark.
+	expect(await outline('.button[aria-pressed="true"]')).toBe('solid true');
+	const halo = await page.locator('a.mark[aria-current="true"] .halo').evaluate((el) => {
+		const s = getComputedStyle(el);
+		return { stroke: s.stroke, width: parseFloat(s.strokeWidth) };
+	});
+	expect(halo.stroke).not.toBe('none');
+	expect(halo.width).toBeGreaterThanOrEqual(3);
+	// The legend's key to side colours keeps its colours, as the marks do.
+	expect(
+		await page
+			.locator('.swatch')
+			.first()
+			.evaluate((el) => getComputedStyle(el).backgroundColor)
+	).toBe('rgb(0, 114, 178)');
+	await page.locator('.chip').first().click();
+	expect(await outline('.chip[aria-pressed="true"]')).toBe('solid true');
+	await page.screenshot({ path: 'screenshots/forced-colours-desktop.png' });
+	await expectNoAxeViolations(page);
+});
