@@ -8,6 +8,7 @@
  * docs/csv-import.md describes the columns, time formats, what is created and every error.
  */
 import type { IncidentEvent, IncidentModel, Party, Precision, Source } from '../model/schema.ts';
+import { EVENT_ROLES, PRECISIONS } from '../model/vocabulary.ts';
 import { eventExtent } from '../model/extent.ts';
 import { fromWall, parseInstant, toWall, zoneOffset } from '../model/time.ts';
 
@@ -174,21 +175,7 @@ export function unguardCell(value: string): string {
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ID_MAX = 80;
 const TITLE_MAX = 120;
-const PRECISIONS: readonly Precision[] = ['minute', 'hour', 'day', 'month', 'year'];
-const ROLES = new Set([
-	'actor',
-	'target',
-	'caller',
-	'recipient',
-	'speaker',
-	'subject',
-	'accuser',
-	'accused',
-	'investigator',
-	'mediator',
-	'participant',
-	'victim'
-]);
+const ROLES: ReadonlySet<string> = new Set(EVENT_ROLES);
 
 /** "Syrian Arab Army (SAA)" → "syrian-arab-army-saa"; accents dropped; at most `max` long. */
 export function slugify(value: string, max = ID_MAX): string {

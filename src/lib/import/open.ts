@@ -167,12 +167,5 @@ export async function openUrl(
 			fraction: declared ? Math.min(1, received / declared) : null
 		});
 	}
-	const bytes = new Uint8Array(received);
-	let at = 0;
-	for (const c of chunks) {
-		bytes.set(c, at);
-		at += c.length;
-	}
-	const text = new TextDecoder('utf-8').decode(bytes);
-	return finish(text, fileName, received, onProgress);
+	return finish(await new Blob(chunks as BlobPart[]).text(), fileName, received, onProgress);
 }

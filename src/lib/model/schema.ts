@@ -6,6 +6,7 @@
  * concern at a time. Cross-file rules (ids resolve, sources are used) live in validate.ts.
  */
 import { z } from 'zod';
+import { EVENT_ROLES, PRECISIONS } from './vocabulary.ts';
 
 /** A value as an error message quotes it: a long string is cut, so a message stays one line. */
 function quoted(value: unknown): string {
@@ -50,7 +51,7 @@ export const HttpUrl = z.string().regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, {
 });
 
 export const Precision = z
-	.enum(['minute', 'hour', 'day', 'month', 'year'])
+	.enum(PRECISIONS)
 	.meta({ description: 'How precisely the source gives the time.' });
 
 /**
@@ -177,20 +178,7 @@ export const Party = z.strictObject({
 	sources: Citations
 });
 
-export const EventRole = z.enum([
-	'actor',
-	'target',
-	'caller',
-	'recipient',
-	'speaker',
-	'subject',
-	'accuser',
-	'accused',
-	'investigator',
-	'mediator',
-	'participant',
-	'victim'
-]);
+export const EventRole = z.enum(EVENT_ROLES);
 
 export const LocationPrecision = z.enum(['exact', 'approximate', 'city', 'region', 'country']);
 

@@ -48,29 +48,10 @@ function distance(b: HitBox, x: number, y: number): number {
 }
 
 /**
- * The box under the point, or null. Where boxes overlap, the one whose centre is nearest wins,
- * so a click lands on the mark the pointer is on rather than on a neighbour's label.
+ * Of the boxes under the point, the one whose centre is nearest, so a click lands on the mark
+ * the pointer is on rather than on a neighbour's label; ties go to the smaller id.
  */
-export function hitTest(index: HitIndex, x: number, y: number): HitBox | null {
-	if (x < 0 || y < 0) return null;
-	const list = index.cells.get(key(Math.floor(x / index.cell), Math.floor(y / index.cell)));
-	if (!list) return null;
-	let best: HitBox | null = null;
-	let bestD = Infinity;
-	for (const b of list) {
-		if (distance(b, x, y) > 0) continue;
-		const d = Math.hypot((b.x0 + b.x1) / 2 - x, (b.y0 + b.y1) / 2 - y);
-		if (d < bestD || (d === bestD && best && b.id < best.id)) {
-			best = b;
-			bestD = d;
-		}
-	}
-	return best;
-}
-
-/** The same answer by looking at every box: the reference the grid is tested against. */
-export function hitTestBrute(boxes: readonly HitBox[], x: number, y: number): HitBox | null {
-	if (x < 0 || y < 0) return null;
+function nearest(boxes: Iterable<HitBox>, x: number, y: number): HitBox | null {
 	let best: HitBox | null = null;
 	let bestD = Infinity;
 	for (const b of boxes) {
@@ -82,4 +63,17 @@ export function hitTestBrute(boxes: readonly HitBox[], x: number, y: number): Hi
 		}
 	}
 	return best;
+}
+
+/** The box under the point, or null: only the boxes of the point's cell are looked at. */
+export function hitTest(index: HitIndex, x: number, y: number): HitBox | null {
+	if (x < 0 || y < 0) return null;
+	const list = index.cells.get(key(Math.floor(x / index.cell), Math.floor(y / index.cell)));
+	return list ? nearest(list, x, y) : null;
+}
+
+/** The same answer by looking at every box: the reference the grid is tested against. */
+export function hitTestBrute(boxes: readonly HitBox[], x: number, y: number): HitBox | null {
+	if (x < 0 || y < 0) return null;
+	return nearest(boxes, x, y);
 }

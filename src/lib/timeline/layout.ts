@@ -298,6 +298,21 @@ export function layoutIndexed(
 	return { lanes: out, height: y, markCount };
 }
 
+/** Gives marks the y of their row, and clusters their row (below the marks) and its y. */
+function setRows(
+	marks: EventMark[],
+	clusters: ClusterMark[],
+	top: number,
+	clusterRow: number,
+	rowHeight: number
+) {
+	for (const m of marks) m.y = top + m.row * rowHeight + rowHeight / 2;
+	for (const c of clusters) {
+		c.row = clusterRow;
+		c.y = top + clusterRow * rowHeight + rowHeight / 2;
+	}
+}
+
 /** Places every item in view one by one: rows, labels, then clusters for what does not fit. */
 function detailLane(
 	items: TimelineItem[],
@@ -399,12 +414,7 @@ function detailLane(
 	const top = y + o.lanePadding + (strip ? o.stripHeight : 0);
 	const rowCount = Math.max(1, rows.length) + (clusters.length > 0 ? 1 : 0);
 	const height = rowCount * o.rowHeight + 2 * o.lanePadding + (strip ? o.stripHeight : 0);
-	for (const m of marks) m.y = top + m.row * o.rowHeight + o.rowHeight / 2;
-	const clusterRow = Math.max(1, rows.length);
-	for (const c of clusters) {
-		c.row = clusterRow;
-		c.y = top + clusterRow * o.rowHeight + o.rowHeight / 2;
-	}
+	setRows(marks, clusters, top, Math.max(1, rows.length), o.rowHeight);
 	return {
 		id: lane.id,
 		name: lane.name,
@@ -493,13 +503,8 @@ function aggregateLane(
 	const densityH = o.rowHeight;
 	const rowCount = markRows + 2; // marks, the density band, the clusters
 	const height = rowCount * o.rowHeight + 2 * o.lanePadding;
-	for (const m of marks) m.y = top + m.row * o.rowHeight + o.rowHeight / 2;
 	const densityY = top + markRows * o.rowHeight;
-	const clusterRow = markRows + 1;
-	for (const c of clusters) {
-		c.row = clusterRow;
-		c.y = top + clusterRow * o.rowHeight + o.rowHeight / 2;
-	}
+	setRows(marks, clusters, top, markRows + 1, o.rowHeight);
 	return {
 		id: lane.id,
 		name: lane.name,
