@@ -361,9 +361,21 @@ describe('csvToIncident: times', () => {
 		['2016-09-17', 'Asia/Damascus', '2016-09-17T00:00+03:00', 'day'],
 		['2016-01', 'Asia/Damascus', '2016-01-01T00:00+02:00', 'month'],
 		['2016', 'America/New_York', '2016-01-01T00:00-05:00', 'year'],
-		['2016-02-29', 'Europe/London', '2016-02-29T00:00+00:00', 'day']
+		['2016-02-29', 'Europe/London', '2016-02-29T00:00+00:00', 'day'],
+		// Years 0–99 are those years (Date.UTC would make them 1900–1999), in Damascus's
+		// local mean time of the day, +2:25.
+		['0050-01-01', 'Asia/Damascus', '0050-01-01T00:00+02:25', 'day'],
+		['0016-09-17T14:00Z', undefined, '0016-09-17T14:00Z', 'minute']
 	])('%s in %s → %s, precision %s', (cell, zone, start, precision) => {
 		expect(startOf(cell, zone)).toEqual([start, precision]);
+	});
+
+	test('an end in year 50 is before a start in 1950, not after it', () => {
+		expect(
+			importErrors(`${HEADER}\nx,1950-01-01T00:00Z,0050-06-01T00:00Z,X,A,C,https://e.org/1\n`)
+		).toEqual([
+			'events.csv row 2, column "end": end 0050-06-01T00:00Z is before start 1950-01-01T00:00Z'
+		]);
 	});
 
 	test('a date-only event with a date-only end covers both days', () => {

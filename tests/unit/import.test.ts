@@ -4,11 +4,11 @@
  * before anything is read.
  */
 import { describe, expect, test } from 'vitest';
-import { validateIncident, type RawFiles } from '../../src/lib/model/validate';
+import { formatError, validateIncident, type RawFiles } from '../../src/lib/model/validate';
 import { FILE_NAMES } from '../../src/lib/model/schema';
 import { loadIncident } from '../../src/lib/server/load-incident';
 import { kindOf, MAX_REPORTED_ERRORS, runImport } from '../../src/lib/import/run';
-import { checkSrc, openUrl } from '../../src/lib/import/open';
+import { checkSrc, openFile, openUrl } from '../../src/lib/import/open';
 import { MAX_IMPORT_BYTES, validateSingleJson } from '../../src/lib/import/single-file';
 import { eventsCsv } from '../../src/lib/model/export';
 import { brokenFiles, brokenNames, miniFiles } from './fixtures';
@@ -172,5 +172,68 @@ describe('opening by address', () => {
 			expect(result.errors[0]!.message).toBe(
 				'could not be fetched from /none.json: the server answered 404'
 			);
+	});
+});
+
+describe('the bytes of an opened file', () => {
+	const utf8 = (text: string) => new TextEncoder().encode(text);
+	/** The text's UTF-8 bytes with one raw byte in place of `marker`, and that byte's offset. */
+	const withByte = (text: string, marker: string, byte: number) => {
+		const at = text.indexOf(marker);
+		const before = utf8(text.slice(0, at));
+		const after = utf8(text.slice(at + marker.length));
+		return { bytes: new Uint8Array([...before, byte, ...after]), offset: before.length };
+	};
+	const mini = () => oneFile(miniFiles())!.text;
+	const errorsOf = (r: Awaited<ReturnType<typeof openFile>>) =>
+		r.ok ? [] : r.errors.map(formatError);
+
+	test('a JSON file that is not UTF-8 is refused at its first bad byte, not read with U+FFFD', async () => {
+		const { bytes, offset } = withByte(mini().replace('Strike begins', 'Strike b¤gins'), '¤', 0xe9);
+		expect(offset).toBeGreaterThan(0);
+		const result = await openFile(new File([bytes], 'mine.json'), () => {});
+		expect(errorsOf(result)).toEqual([
+			`mine.json $: not valid UTF-8 at byte ${offset} (0xE9, line 1); save the file as UTF-8`
+		]);
+	});
+
+	test('so is a CSV saved as Windows-1252', async () => {
+		const csv =
+			'id,start,title,parties,category,source_url\na,2016-09-17,Caf¤,A,X,https://e.org/1\n';
+		const { bytes, offset } = withByte(csv, '¤', 0xe9);
+		const result = await openFile(new File([bytes], 'events.csv'), () => {});
+		expect(errorsOf(result)).toEqual([
+			`events.csv $: not valid UTF-8 at byte ${offset} (0xE9, line 2); save the file as UTF-8`
+		]);
+	});
+
+	test('and a file read by address, chunk by chunk', async () => {
+		const { bytes, offset } = withByte(mini().replace('Strike begins', 'Strike b¤gins'), '¤', 0xe9);
+		const fetcher = (async () => new Response(bytes)) as unknown as typeof fetch;
+		const result = await openUrl(new URL('https://a.example/data/x.json'), () => {}, fetcher);
+		expect(errorsOf(result)).toEqual([
+			`x.json $: not valid UTF-8 at byte ${offset} (0xE9, line 1); save the file as UTF-8`
+		]);
+	});
+
+	test('valid UTF-8, with a byte-order mark and non-Latin text, opens as before', async () => {
+		const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(mini())]);
+		const result = await openFile(new File([bytes], 'mine.json'), () => {});
+		expect(errorsOf(result)).toEqual([]);
+		expect(result.ok && result.model.events.length).toBe(3);
+	});
+
+	test('a key given twice in an opened file is named by its path', async () => {
+		const text = mini().replace(
+			'"title":"Strike begins"',
+			'"title":"Strike","title":"Strike begins"'
+		);
+		expect(text).not.toBe(mini());
+		const result = await openFile(new File([utf8(text)], 'mine.json'), () => {});
+		const errors = errorsOf(result);
+		expect(errors).toHaveLength(1);
+		expect(errors[0]).toMatch(
+			/^mine\.json \$\.events\[0\]\.title: duplicate key "title" \(line 1, column \d+\); the later value would silently win$/
+		);
 	});
 });

@@ -403,26 +403,104 @@ export const MALFORMED_CASES: MalformedCase[] = [
 		name: 'an impossible date: 30 February',
 		file: 'events.json',
 		break: { edit: (d) => (d.events[1].start = '2016-02-30T16:25+03:00') },
-		errors: ['events.json $.events[1].start: "2016-02-30T16:25+03:00" is not a real date-time']
+		errors: [
+			'events.json $.events[1].start: "2016-02-30T16:25+03:00" is not a real date-time: February 2016 has only 29 days'
+		]
 	},
 	{
 		name: 'an impossible hour: 25:00',
 		file: 'events.json',
 		break: { edit: (d) => (d.events[1].start = '2016-09-17T25:00+03:00') },
-		errors: ['events.json $.events[1].start: "2016-09-17T25:00+03:00" is not a real date-time']
+		errors: [
+			'events.json $.events[1].start: "2016-09-17T25:00+03:00" is not a real date-time: there is no hour 25; hours run from 00 to 23'
+		]
 	},
 	{
 		name: 'an impossible month: 13',
 		file: 'events.json',
 		break: { edit: (d) => (d.events[1].start = '2016-13-17T16:25+03:00') },
-		errors: ['events.json $.events[1].start: "2016-13-17T16:25+03:00" is not a real date-time']
+		errors: [
+			'events.json $.events[1].start: "2016-13-17T16:25+03:00" is not a real date-time: there is no month 13'
+		]
 	},
 	{
 		name: 'an impossible offset: +15:00',
 		file: 'relations.json',
 		break: { edit: (d) => (d.relations[0].start = '2016-09-17T15:55+15:00') },
 		errors: [
-			'relations.json $.relations[0].start: "2016-09-17T15:55+15:00" is not a real date-time'
+			'relations.json $.relations[0].start: "2016-09-17T15:55+15:00" is not a real date-time: the offset +15:00 is more than 14 hours from UTC'
+		]
+	},
+	{
+		name: 'an impossible hour: 24:00 (midnight is 00:00 of the next day)',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[1].start = '2016-09-17T24:00+03:00') },
+		errors: [
+			'events.json $.events[1].start: "2016-09-17T24:00+03:00" is not a real date-time: there is no hour 24; write the midnight that ends a day as 00:00 of the next day'
+		]
+	},
+	{
+		name: 'an impossible minute: 60',
+		file: 'incident.json',
+		break: { edit: (d) => (d.incident.focus.end = '2016-09-17T17:60+03:00') },
+		errors: [
+			'incident.json $.incident.focus.end: "2016-09-17T17:60+03:00" is not a real date-time: there is no minute 60; minutes run from 00 to 59'
+		]
+	},
+	{
+		name: '29 February of a year that is not a leap year, in a date-time',
+		file: 'relations.json',
+		break: { edit: (d) => (d.relations[0].end = '2015-02-29T00:00Z') },
+		errors: [
+			'relations.json $.relations[0].end: "2015-02-29T00:00Z" is not a real date-time: February 2015 has only 28 days'
+		]
+	},
+	{
+		name: 'an impossible publication date: 30 February',
+		file: 'sources.json',
+		break: { edit: (d) => (d.sources[0].published = '2016-02-30') },
+		errors: [
+			'sources.json $.sources[0].published: "2016-02-30" is not a real date: February 2016 has only 29 days'
+		]
+	},
+	{
+		name: 'an impossible claim date: month 13',
+		file: 'casualties.json',
+		break: { edit: (d) => (d.casualties[0].claimedOn = '2016-13-01') },
+		errors: [
+			'casualties.json $.casualties[0].claimedOn: "2016-13-01" is not a real date: there is no month 13'
+		]
+	},
+	{
+		name: 'an impossible month on its own: 2016-00',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[0].claims[1].madeOn = '2016-00') },
+		errors: [
+			'events.json $.events[0].claims[1].madeOn: "2016-00" is not a real date: there is no month 00'
+		]
+	},
+	{
+		name: '29 February of a year that is not a leap year, in a date',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[0].claims[0].madeOn = '2015-02-29') },
+		errors: [
+			'events.json $.events[0].claims[0].madeOn: "2015-02-29" is not a real date: February 2015 has only 28 days'
+		]
+	},
+	{
+		name: 'an impossible date and a wrong type in one file, reported together',
+		file: 'events.json',
+		break: {
+			edit: (d) => {
+				d.events[0].claims[0].madeOn = '2016-02-30';
+				d.events[1].start = '2016-09-31T16:25+03:00';
+				d.events[1].approximate = 'yes';
+			}
+		},
+		errors: [
+			'events.json $.events[0].claims[0].madeOn: "2016-02-30" is not a real date: February 2016 has only 29 days',
+			'events.json $.events[1].start: "2016-09-31T16:25+03:00" is not a real date-time: September 2016 has only 30 days',
+			'events.json $.events[1].approximate: must be a boolean, got the string "yes"'
 		]
 	},
 	{
@@ -471,6 +549,64 @@ export const MALFORMED_CASES: MalformedCase[] = [
 		break: { edit: (d) => (d.events[0].sourceTimeZone = 'Mars/Olympus') },
 		errors: [
 			'events.json $.events[0].sourceTimeZone: must be an IANA time zone such as "Asia/Damascus", "UTC" or "America/New_York"; got "Mars/Olympus"'
+		]
+	},
+
+	// ------------------------------------------------------------------ keys given twice (JSON.parse keeps the last, silently)
+	{
+		name: 'a key given twice in a record',
+		file: 'events.json',
+		break: {
+			text: (t) => t.replace('"approximate": false', '"approximate": true, "approximate": false')
+		},
+		errors: [
+			'events.json $.events[0].approximate: duplicate key "approximate" (line 11, column 28); the later value would silently win'
+		],
+		oneFile: [
+			'mini.json $.events[0].approximate: duplicate key "approximate" (line 118, column 28); the later value would silently win'
+		]
+	},
+	{
+		name: 'a key given twice, once spelled with an escape',
+		file: 'events.json',
+		break: {
+			text: (t) =>
+				t.replace('"approximate": false', '"approximate": false, "appro\\u0078imate": false')
+		},
+		errors: [
+			'events.json $.events[0].approximate: duplicate key "approximate" (line 11, column 29); the later value would silently win'
+		],
+		oneFile: [
+			'mini.json $.events[0].approximate: duplicate key "approximate" (line 118, column 29); the later value would silently win'
+		]
+	},
+	{
+		name: 'a list given twice at the top of a file, the first one empty',
+		file: 'events.json',
+		break: { text: (t) => t.replace('{', '{ "events": [],') },
+		errors: [
+			'events.json $.events: duplicate key "events" (line 3, column 3); the later value would silently win'
+		],
+		oneFile: [
+			'mini.json $.events: duplicate key "events" (line 110, column 3); the later value would silently win'
+		]
+	},
+	{
+		name: 'a key given twice, with other problems reported in the same pass',
+		file: 'events.json',
+		break: {
+			text: (t) =>
+				t
+					.replace('"id": "strike-begins"', '"id": "strike-begins", "id": "strike-begins"')
+					.replace('"approximate": false', '"approximate": "no"')
+		},
+		errors: [
+			'events.json $.events[0].id: duplicate key "id" (line 5, column 30); the later value would silently win',
+			'events.json $.events[0].approximate: must be a boolean, got the string "no"'
+		],
+		oneFile: [
+			'mini.json $.events[0].id: duplicate key "id" (line 112, column 30); the later value would silently win',
+			'mini.json $.events[0].approximate: must be a boolean, got the string "no"'
 		]
 	},
 

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { formatOffset, fromWall, parseInstant, toWall, zoneOffset } from '../../src/lib/model/time';
+import {
+	formatOffset,
+	fromWall,
+	instantProblem,
+	parseInstant,
+	partialDateProblem,
+	toWall,
+	utcTime,
+	zoneOffset
+} from '../../src/lib/model/time';
 import {
 	describePrecision,
 	formatEventTime,
@@ -27,6 +36,92 @@ describe('parseInstant', () => {
 		'yesterday',
 		'2016-09-17T15:55+15:00'
 	])('refuses %s', (iso) => expect(parseInstant(iso)).toBeNaN());
+});
+
+describe('years 0–99 (which Date.UTC reads as 1900–1999)', () => {
+	test.each([
+		['0016-09-17T14:00:00Z', '0016-09-17T14:00:00.000Z'],
+		['0050-01-01T00:00Z', '0050-01-01T00:00:00.000Z'],
+		['0099-12-31T23:59+03:00', '0099-12-31T20:59:00.000Z'],
+		['0000-02-29T12:00Z', '0000-02-29T12:00:00.000Z'],
+		['0001-01-01T01:00+02:00', '0000-12-31T23:00:00.000Z']
+	])('%s is read as written', (iso, utcIso) => {
+		expect(new Date(parseInstant(iso)).toISOString()).toBe(utcIso);
+	});
+
+	test('leap years before 100 follow the calendar, not 1900 (which was not a leap year)', () => {
+		expect(instantProblem('0000-02-29T00:00Z')).toBeNull();
+		expect(instantProblem('0004-02-29T00:00Z')).toBeNull();
+		expect(instantProblem('0100-02-29T00:00Z')).toBe('February 0100 has only 28 days');
+		expect(partialDateProblem('0000-02-29')).toBeNull();
+		expect(partialDateProblem('0050-01-01')).toBeNull();
+		expect(partialDateProblem('0015-02-29')).toBe('February 0015 has only 28 days');
+	});
+
+	test('utcTime is Date.UTC for other years, and the year as given for 0–99', () => {
+		expect(utcTime(2016, 8, 17, 12, 55)).toBe(Date.UTC(2016, 8, 17, 12, 55));
+		expect(utcTime(-44, 2, 15)).toBe(Date.UTC(-44, 2, 15));
+		expect(new Date(utcTime(16, 8, 17)).getUTCFullYear()).toBe(16);
+		expect(new Date(utcTime(16, 8, 17)).toISOString()).toBe('0016-09-17T00:00:00.000Z');
+		expect(new Date(utcTime(0, 0, 0)).toISOString()).toBe('-000001-12-31T00:00:00.000Z');
+	});
+
+	test('zone offsets and wall times in years 0–99 use those years (Damascus: local mean time)', () => {
+		for (const iso of ['0016-09-17T14:00Z', '0000-06-01T00:00Z', '0001-01-01T00:30Z']) {
+			const t = parseInstant(iso);
+			expect(zoneOffset(t, 'Asia/Damascus'), iso).toBe(145); // +2:25:12, to the minute
+			expect(fromWall(toWall(t, 'Asia/Damascus'), 'Asia/Damascus'), iso).toBe(t);
+		}
+		expect(new Date(toWall(parseInstant('0016-09-17T14:00Z'), 'Asia/Damascus')).toISOString()).toBe(
+			'0016-09-17T16:25:00.000Z'
+		);
+	});
+});
+
+describe('dates and times that do not exist', () => {
+	test.each([
+		['2016-02-30T00:00Z', 'February 2016 has only 29 days'],
+		['2015-02-29T00:00Z', 'February 2015 has only 28 days'],
+		['2016-04-31T00:00Z', 'April 2016 has only 30 days'],
+		['2016-13-01T00:00Z', 'there is no month 13'],
+		['2016-00-10T00:00Z', 'there is no month 00'],
+		['2016-01-00T00:00Z', 'there is no day 00'],
+		[
+			'2016-09-17T24:00Z',
+			'there is no hour 24; write the midnight that ends a day as 00:00 of the next day'
+		],
+		['2016-09-17T25:00Z', 'there is no hour 25; hours run from 00 to 23'],
+		['2016-09-17T23:60Z', 'there is no minute 60; minutes run from 00 to 59'],
+		['2016-09-17T23:59:60Z', 'there is no second 60; seconds run from 00 to 59'],
+		['2016-09-17T15:55+15:00', 'the offset +15:00 is more than 14 hours from UTC'],
+		['2016-09-17T15:55+03:60', 'the offset +03:60 has 60 minutes; minutes run from 00 to 59']
+	])('%s: %s', (iso, problem) => {
+		expect(instantProblem(iso)).toBe(problem);
+		expect(parseInstant(iso)).toBeNaN();
+	});
+
+	test.each([
+		['2016-02-30', 'February 2016 has only 29 days'],
+		['2015-02-29', 'February 2015 has only 28 days'],
+		['2016-13-01', 'there is no month 13'],
+		['2016-13', 'there is no month 13'],
+		['2016-00', 'there is no month 00'],
+		['2016-06-00', 'there is no day 00'],
+		['2016-06-31', 'June 2016 has only 30 days']
+	])('the date %s: %s', (date, problem) => expect(partialDateProblem(date)).toBe(problem));
+
+	test('real dates and times have no problem, and other shapes are left to the schema', () => {
+		for (const ok of ['2016-02-29', '2016-12-31', '2016-12', '2016', '0000'])
+			expect(partialDateProblem(ok), ok).toBeNull();
+		for (const ok of [
+			'2016-02-29T00:00+03:00',
+			'2016-12-31T23:59:59.999Z',
+			'2016-09-17T00:00-14:00'
+		])
+			expect(instantProblem(ok), ok).toBeNull();
+		for (const other of ['17/09/2016', '2016-9-1', '2016-02-30T00:00', ''])
+			expect([partialDateProblem(other), instantProblem(other)], other).toEqual([null, null]);
+	});
 });
 
 describe('zone offsets', () => {

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatError, jsonPath, validateIncident } from '../../src/lib/model/validate';
+import fc from 'fast-check';
+import {
+	formatError,
+	jsonPath,
+	parseJsonBytes,
+	parseJsonText,
+	validateIncident
+} from '../../src/lib/model/validate';
+import { findDuplicateKeys } from '../../src/lib/model/duplicate-keys';
+import { decodeUtf8, invalidUtf8Offset } from '../../src/lib/model/utf8';
 import { fileSchemas, incidentSchema } from '../../src/lib/model/json-schema';
 import { loadIncident } from '../../src/lib/server/load-incident';
 import { brokenFiles, brokenNames, miniFiles } from './fixtures';
@@ -23,7 +32,7 @@ const EXPECTED: Record<string, string[]> = {
 		'events.json $.events[0].end: end 2016-09-17T15:00+03:00 is before start 2016-09-17T15:55+03:00'
 	],
 	'impossible-date': [
-		'events.json $.events[2].start: "2016-02-30T00:00+03:00" is not a real date-time'
+		'events.json $.events[2].start: "2016-02-30T00:00+03:00" is not a real date-time: February 2016 has only 29 days'
 	],
 	'wrong-type': [
 		'events.json $.events[1].approximate: must be a boolean, got the string "yes"',
@@ -119,6 +128,217 @@ describe('validateIncident', () => {
 	test('JSON paths quote keys that are not identifiers', () => {
 		expect(jsonPath(['events', 3, 'start'])).toBe('$.events[3].start');
 		expect(jsonPath(['a b', 0])).toBe('$["a b"][0]');
+	});
+});
+
+describe('years 0–99 and impossible dates', () => {
+	const withEvent = (edit: (e: Record<string, unknown>) => void) => {
+		const raw = miniFiles();
+		const events = structuredClone(
+			(raw['events.json'] as { json: { events: Record<string, unknown>[] } }).json
+		);
+		edit(events.events[0]!);
+		return validateIncident({ ...raw, 'events.json': { json: events } });
+	};
+
+	test('a year before 100 is that year, not 19xx: an end in year 50 is before a start in 1950', () => {
+		const result = withEvent((e) => {
+			e.start = '1950-01-01T00:00Z';
+			e.end = '0050-06-01T00:00Z';
+		});
+		expect(result.errors.map(formatError)).toEqual([
+			'events.json $.events[0].end: end 0050-06-01T00:00Z is before start 1950-01-01T00:00Z'
+		]);
+	});
+
+	test('29 February of year 0 (a leap year) and of 2016 are accepted; of 2015 is not', () => {
+		expect(withEvent((e) => (e.start = '0000-02-29T00:00Z')).errors).toEqual([]);
+		expect(withEvent((e) => (e.start = '2016-02-29T00:00+03:00')).errors).toEqual([]);
+		expect(
+			withEvent((e) => {
+				e.start = '2015-02-29T00:00+03:00';
+				delete e.end;
+			}).errors.map(formatError)
+		).toEqual([
+			'events.json $.events[0].start: "2015-02-29T00:00+03:00" is not a real date-time: February 2015 has only 28 days'
+		]);
+	});
+});
+
+describe('keys given twice', () => {
+	test('are found at their path, with the line and column of the later one', () => {
+		const text =
+			'{\n  "events": [\n    { "id": "a" },\n    { "id": "b", "x": { "y": 1, "y": 2 }, "id": "c" }\n  ]\n}';
+		expect(findDuplicateKeys(text)).toEqual([
+			{ path: ['events', 1, 'x', 'y'], key: 'y', line: 4, column: 33 },
+			{ path: ['events', 1, 'id'], key: 'id', line: 4, column: 43 }
+		]);
+	});
+
+	test('the same key in different objects, or as a value, is not a duplicate', () => {
+		expect(
+			findDuplicateKeys(
+				'{"a": {"id": 1}, "b": {"id": 2}, "c": [{"id": 3}, {"id": "id"}], "d": "a"}'
+			)
+		).toEqual([]);
+	});
+
+	test('quotes, backslashes and brackets inside strings do not confuse the scan', () => {
+		const text = JSON.stringify({ a: 'x\\"}{][,', 'b\\': '\\', c: ['"', ','] }).replace(
+			/\}$/,
+			',"a":0}'
+		);
+		expect(JSON.parse(text).a).toBe(0);
+		expect(findDuplicateKeys(text)).toEqual([
+			{ path: ['a'], key: 'a', line: 1, column: text.length - 5 }
+		]);
+	});
+
+	test('a key spelled with escapes is the key JSON.parse reads', () => {
+		expect(findDuplicateKeys('{"id": 1, "\\u0069d": 2}').map((d) => d.key)).toEqual(['id']);
+		expect(findDuplicateKeys('{"a\\"b": 1, "a\\u0022b": 2}').map((d) => d.path)).toEqual([['a"b']]);
+	});
+
+	test('are reported on the JSON path, and each file is still checked in the same pass', () => {
+		const parsed = parseJsonText('{"events": [{"id": "a", "id": "b"}]}');
+		expect(parsed).toEqual({
+			json: { events: [{ id: 'b' }] },
+			problems: [
+				{
+					path: '$.events[0].id',
+					message: 'duplicate key "id" (line 1, column 25); the later value would silently win'
+				}
+			]
+		});
+	});
+
+	test('without them the parse is exactly JSON.parse, for every file of the bundled incident', () => {
+		const dir = join(import.meta.dirname, '..', '..', 'data', 'incidents', 'deir-ez-zor-2016');
+		for (const name of ['incident.json', 'events.json', 'parties.json', 'sources.json']) {
+			const text = readFileSync(join(dir, name), 'utf8');
+			expect(findDuplicateKeys(text), name).toEqual([]);
+			expect(parseJsonText(text), name).toStrictEqual({ json: JSON.parse(text) });
+		}
+	});
+
+	// A scan that went back over strings or escapes would take minutes here, not a second.
+	test('the scan is linear: 20 MB of records, and long runs of escapes, take seconds at most', () => {
+		const record = JSON.stringify({
+			id: 'x',
+			title: 'a "quoted" \\ title',
+			n: [1, 2, { k: null }]
+		});
+		const big = `{"events": [${Array.from({ length: Math.ceil(20e6 / record.length) }, () => record).join(',\n')}]}`;
+		const escapes = `{"a": "${'\\\\'.repeat(2_000_000)}${'\\"'.repeat(2_000_000)}", "a": 1}`;
+		const started = performance.now();
+		expect(findDuplicateKeys(big)).toEqual([]);
+		expect(findDuplicateKeys(escapes).map((d) => d.key)).toEqual(['a']);
+		expect(performance.now() - started).toBeLessThan(10_000);
+	}, 60_000);
+});
+
+describe('bytes that are not UTF-8', () => {
+	const utf8 = (s: string) => new TextEncoder().encode(s);
+	const bytes = (...parts: (string | number[])[]) =>
+		new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...utf8(p)] : p)));
+
+	test.each([
+		[
+			'a Latin-1 é',
+			bytes('{"title":\n"caf', [0xe9], '"}'),
+			'not valid UTF-8 at byte 14 (0xE9, line 2)'
+		],
+		[
+			'a sequence cut short by a quote',
+			bytes('{"a": "', [0xe2, 0x82], '"}'),
+			'not valid UTF-8 at byte 7 (0xE2, line 1)'
+		],
+		[
+			'a sequence cut short by the end',
+			bytes('{}', [0xf0, 0x9f, 0x98]),
+			'not valid UTF-8 at byte 2 (0xF0, line 1)'
+		],
+		['an overlong "/"', bytes('"', [0xc0, 0xaf], '"'), 'not valid UTF-8 at byte 1 (0xC0, line 1)'],
+		[
+			'an encoded UTF-16 surrogate',
+			bytes('"ok ', [0xed, 0xa0, 0x80], '"'),
+			'not valid UTF-8 at byte 4 (0xED, line 1)'
+		],
+		[
+			'a code point above U+10FFFF',
+			bytes('"', [0xf4, 0x90, 0x80, 0x80], '"'),
+			'not valid UTF-8 at byte 1 (0xF4, line 1)'
+		],
+		[
+			'a stray continuation byte',
+			bytes('\n\n"', [0x80], '"'),
+			'not valid UTF-8 at byte 3 (0x80, line 3)'
+		]
+	])('%s is refused with the offset of the first bad byte', (_, data, message) => {
+		expect(parseJsonBytes(data)).toEqual({ error: `${message}; save the file as UTF-8` });
+	});
+
+	test('UTF-16 is named as such', () => {
+		const le = new Uint8Array([0xff, 0xfe, ...[...'{}'].flatMap((c) => [c.charCodeAt(0), 0])]);
+		expect(decodeUtf8(le)).toEqual({
+			error: 'is UTF-16 encoded (it starts with a UTF-16 byte-order mark); save it as UTF-8'
+		});
+	});
+
+	test('valid UTF-8, with a byte-order mark or four-byte characters, reads as before', () => {
+		const text = '{"name": "Dayr az-Zawr دير الزور – 😀"}';
+		expect(parseJsonBytes(utf8(text))).toEqual({ json: JSON.parse(text) });
+		expect(parseJsonBytes(bytes([0xef, 0xbb, 0xbf], text))).toEqual({ json: JSON.parse(text) });
+	});
+
+	test('the first bad byte agrees with the strict decoder on random bytes', () => {
+		const strict = new TextDecoder('utf-8', { fatal: true });
+		const decodes = (b: Uint8Array) => {
+			try {
+				strict.decode(b);
+				return true;
+			} catch {
+				return false;
+			}
+		};
+		// Bytes near the edges of the UTF-8 ranges, where the mistakes would be.
+		const edgy = fc.constantFrom(
+			0x00,
+			0x41,
+			0x7f,
+			0x80,
+			0x8f,
+			0x90,
+			0x9f,
+			0xa0,
+			0xbf,
+			0xc0,
+			0xc1,
+			0xc2,
+			0xdf,
+			0xe0,
+			0xed,
+			0xef,
+			0xf0,
+			0xf4,
+			0xf5,
+			0xff
+		);
+		fc.assert(
+			fc.property(
+				fc.array(fc.oneof(edgy, fc.integer({ min: 0, max: 255 })), { maxLength: 12 }),
+				(list) => {
+					const b = new Uint8Array(list);
+					const at = invalidUtf8Offset(b);
+					expect(at === -1).toBe(decodes(b));
+					if (at >= 0) {
+						expect(decodes(b.subarray(0, at))).toBe(true);
+						expect(decodes(b.subarray(0, at + 1))).toBe(false);
+					}
+				}
+			),
+			{ numRuns: 20_000 }
+		);
 	});
 });
 

@@ -10,7 +10,7 @@
 import type { IncidentEvent, IncidentModel, Party, Precision, Source } from '../model/schema.ts';
 import { EVENT_ROLES, PRECISIONS } from '../model/vocabulary.ts';
 import { eventExtent } from '../model/extent.ts';
-import { fromWall, parseInstant, toWall, zoneOffset } from '../model/time.ts';
+import { daysInMonth, fromWall, parseInstant, toWall, utcTime, zoneOffset } from '../model/time.ts';
 
 export interface CsvImportError {
 	/** The file the user chose, e.g. "events.csv". */
@@ -298,18 +298,11 @@ function parseTime(value: string, zone: string): ParsedTime {
 		const day = d[3] === undefined ? 1 : Number(d[3]);
 		if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
 			return { ok: false, message: `"${value}" is not a real date` };
-		const wall = new Date(Date.UTC(2000, month - 1, day));
-		wall.setUTCFullYear(year); // Date.UTC would read years 0–99 as 1900–1999
-		const instant = fromWall(wall.getTime(), zone);
+		const instant = fromWall(utcTime(year, month - 1, day), zone); // utcTime keeps years 0–99
 		const written: Precision = d[3] !== undefined ? 'day' : d[2] !== undefined ? 'month' : 'year';
 		return { ok: true, iso: formatInstant(instant, zone), written, instant };
 	}
 	return { ok: false, message: `"${value}" is not a date-time; write e.g. ${TIME_EXAMPLES}` };
-}
-
-function daysInMonth(year: number, month: number): number {
-	if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-	return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 function parseBoolean(value: string): boolean | null {

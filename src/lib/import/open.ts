@@ -5,6 +5,7 @@
  */
 import type { IncidentModel } from '../model/schema.ts';
 import type { ValidationError } from '../model/validate.ts';
+import { decodeUtf8 } from '../model/utf8.ts';
 import { formatBytes, kindOf, MAX_IMPORT_BYTES, sizeProblem } from './limits.ts';
 import type { ImportProgress, ImportRequest, ImportResult } from './run.ts';
 
@@ -85,12 +86,20 @@ export function validateText(
 	});
 }
 
+/**
+ * Decodes the bytes read and validates the text. Bytes are decoded here rather than by
+ * File.text() or Response.text(), which would read bytes that are not UTF-8 as U+FFFD and
+ * hide that the file was saved in another encoding.
+ */
 async function finish(
-	text: string,
+	data: Uint8Array,
 	fileName: string,
 	bytes: number,
 	onProgress: (p: Progress) => void
 ): Promise<Opened> {
+	const decoded = decodeUtf8(data);
+	if ('error' in decoded) return fail(fileName, decoded.error);
+	const { text } = decoded;
 	try {
 		const result = await validateText(text, fileName, onProgress);
 		return result.ok
@@ -108,13 +117,13 @@ export async function openFile(file: File, onProgress: (p: Progress) => void): P
 	if (file.size === 0)
 		return fail(file.name, 'file is empty; expected a JSON incident or a CSV of events');
 	onProgress({ stage: `Reading ${file.name} (${formatBytes(file.size)})`, fraction: null });
-	let text: string;
+	let data: Uint8Array;
 	try {
-		text = await file.text();
+		data = new Uint8Array(await file.arrayBuffer());
 	} catch (e) {
 		return fail(file.name, `could not be read: ${e instanceof Error ? e.message : String(e)}`);
 	}
-	return finish(text, file.name, file.size, onProgress);
+	return finish(data, file.name, file.size, onProgress);
 }
 
 /** Opens a same-origin address, reading it with progress when the size is known. */
@@ -148,7 +157,8 @@ export async function openUrl(
 	const declared = Number(res.headers.get('content-length')) || 0;
 	const big = sizeProblem(declared, fileName);
 	if (big) return { ok: false, fileName, errors: [big] };
-	if (!res.body) return finish(await res.text(), fileName, declared, onProgress);
+	if (!res.body)
+		return finish(new Uint8Array(await res.arrayBuffer()), fileName, declared, onProgress);
 
 	const reader = res.body.getReader();
 	const chunks: Uint8Array[] = [];
@@ -167,5 +177,6 @@ export async function openUrl(
 			fraction: declared ? Math.min(1, received / declared) : null
 		});
 	}
-	return finish(await new Blob(chunks as BlobPart[]).text(), fileName, received, onProgress);
+	const whole = new Uint8Array(await new Blob(chunks as BlobPart[]).arrayBuffer());
+	return finish(whole, fileName, received, onProgress);
 }

@@ -71,5 +71,9 @@ export function validateSingleFile(text: string, fileName: string): ValidationRe
 	const parsed = parseJsonText(text);
 	if ('error' in parsed)
 		return { ok: false, errors: [{ file: fileName, path: '$', message: parsed.error }] };
-	return validateSingleJson(parsed.json, fileName);
+	const result = validateSingleJson(parsed.json, fileName);
+	if (!parsed.problems) return result;
+	// A repeated key fails the file; the checks of what was parsed are reported after it.
+	const problems = parsed.problems.map((p) => ({ file: fileName, ...p }));
+	return { ok: false, errors: [...problems, ...result.errors] };
 }

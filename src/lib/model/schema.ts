@@ -7,11 +7,17 @@
  */
 import { z } from 'zod';
 import { EVENT_ROLES, PRECISIONS } from './vocabulary.ts';
+import { instantProblem, partialDateProblem } from './time.ts';
 
 /** A value as an error message quotes it: a long string is cut, so a message stays one line. */
 function quoted(value: unknown): string {
 	const s = String(value);
 	return JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+}
+
+/** '"2016-02-30" is not a real date: February 2016 has only 29 days' */
+function notReal(value: unknown, what: string, problem: (v: string) => string | null): string {
+	return `${quoted(value)} is not a real ${what}: ${problem(String(value))}`;
 }
 
 /** Readable, URL-safe, permanent ids: they appear in links that people paste into reports. */
@@ -33,6 +39,10 @@ export const OffsetDateTime = z
 		error: (issue) =>
 			`must be an ISO 8601 date-time with an explicit UTC offset, e.g. "2016-09-17T15:55+03:00"; got ${quoted(issue.input)}`
 	})
+	// Checked with the shape, so an impossible time is reported with every other problem.
+	.refine((value) => instantProblem(value) === null, {
+		error: (issue) => notReal(issue.input, 'date-time', instantProblem)
+	})
 	.meta({
 		description:
 			'ISO 8601 date-time with explicit offset, e.g. 2016-09-17T15:55+03:00. For a date-only event use local midnight and precision "day".'
@@ -43,6 +53,10 @@ export const PartialDate = z
 	.string()
 	.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, {
 		error: (issue) => `must be a date "YYYY-MM-DD", "YYYY-MM" or "YYYY"; got ${quoted(issue.input)}`
+	})
+	// The pattern alone lets "2016-02-30" and "2016-13" through.
+	.refine((value) => partialDateProblem(value) === null, {
+		error: (issue) => notReal(issue.input, 'date', partialDateProblem)
 	})
 	.meta({ description: 'YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source is.' });
 

@@ -4,31 +4,125 @@
  */
 const ISO =
 	/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
+/** A calendar date as precise as a source gives it: "2016-09-17", "2016-09" or "2016". */
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+const MONTH_NAMES = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
 
 /** Milliseconds since the epoch, or NaN when the string is not a real offset date-time. */
 export function parseInstant(value: string): number {
+	const t = readInstant(value);
+	return typeof t === 'number' ? t : NaN;
+}
+
+/**
+ * Why a string in the shape of an offset date-time names no real instant ("February 2016 has
+ * only 29 days"), or null when it does. A string not in that shape is also null: the schema's
+ * pattern has already said what is wrong with it, and a second message would only repeat it.
+ */
+export function instantProblem(value: string): string | null {
+	const t = readInstant(value);
+	return typeof t === 'string' ? t : null;
+}
+
+/**
+ * Why a "YYYY-MM-DD", "YYYY-MM" or "YYYY" names no real date ("there is no month 13"), or
+ * null when it does or is not in that shape (the schema's pattern reports that).
+ */
+export function partialDateProblem(value: string): string | null {
+	const m = PARTIAL_DATE.exec(value);
+	if (!m) return null;
+	const [, y, mo = '01', d = '01'] = m;
+	return calendarProblem(y!, mo, d);
+}
+
+/**
+ * The instant in ms, the reason it is not real (a string), or NaN when the value is not in
+ * the ISO shape at all. One pass serves both parseInstant and instantProblem.
+ */
+function readInstant(value: string): number | string {
 	const m = ISO.exec(value);
 	if (!m) return NaN;
-	const [, y, mo, d, h, mi, s = '0', ms = '0', z, sign, oh, om] = m;
-	const year = Number(y);
-	const month = Number(mo);
-	const day = Number(d);
-	const hour = Number(h);
-	const minute = Number(mi);
-	const second = Number(s);
-	if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
-	if (hour > 23 || minute > 59 || second > 59) return NaN;
+	const [, y, mo, d, h, mi, s = '00', ms = '0', z, sign, oh, om] = m;
+	const problem =
+		calendarProblem(y!, mo!, d!) ??
+		clockProblem('hour', h!, 23) ??
+		clockProblem('minute', mi!, 59) ??
+		clockProblem('second', s, 59);
+	if (problem) return problem;
 	let offset = 0;
 	if (z !== 'Z') {
-		if (Number(oh) > 14 || Number(om) > 59) return NaN;
+		if (Number(oh) > 14) return `the offset ${z} is more than 14 hours from UTC`;
+		if (Number(om) > 59) return `the offset ${z} has ${om} minutes; minutes run from 00 to 59`;
 		offset = (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
 	}
-	const local = Date.UTC(year, month - 1, day, hour, minute, second, Number(ms.padEnd(3, '0')));
+	const local = utcTime(
+		Number(y),
+		Number(mo) - 1,
+		Number(d),
+		Number(h),
+		Number(mi),
+		Number(s),
+		Number(ms.padEnd(3, '0'))
+	);
 	return local - offset * 60_000;
 }
 
-function daysInMonth(year: number, month: number): number {
-	return new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** Why a written year, month and day (as their digits) are not a day of the calendar. */
+function calendarProblem(y: string, mo: string, d: string): string | null {
+	const month = Number(mo);
+	if (month < 1 || month > 12) return `there is no month ${mo}`;
+	const days = daysInMonth(Number(y), month);
+	const day = Number(d);
+	if (day < 1) return `there is no day ${d}`;
+	if (day > days) return `${MONTH_NAMES[month - 1]} ${y} has only ${days} days`;
+	return null;
+}
+
+function clockProblem(unit: 'hour' | 'minute' | 'second', digits: string, max: number) {
+	if (Number(digits) <= max) return null;
+	if (unit === 'hour' && digits === '24')
+		return 'there is no hour 24; write the midnight that ends a day as 00:00 of the next day';
+	return `there is no ${unit} ${digits}; ${unit}s run from 00 to ${max}`;
+}
+
+/** Days in a month (1–12) of the proleptic Gregorian calendar, for any year, 0–99 included. */
+export function daysInMonth(year: number, month: number): number {
+	if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+	return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
+/**
+ * Date.UTC, except that the years 0–99 are those years. Date.UTC (like new Date(y, m, d))
+ * reads them as 1900–1999, so "0016-09-17" would silently become 1916.
+ */
+export function utcTime(
+	year: number,
+	monthIndex: number,
+	day = 1,
+	hour = 0,
+	minute = 0,
+	second = 0,
+	ms = 0
+): number {
+	if (year < 0 || year > 99) return Date.UTC(year, monthIndex, day, hour, minute, second, ms);
+	const d = new Date(0);
+	d.setUTCFullYear(year, monthIndex, day);
+	d.setUTCHours(hour, minute, second, ms);
+	return d.getTime();
 }
 
 const MINUTE = 60_000;
@@ -54,14 +148,21 @@ export function zoneOffset(t: number, zone: string): number {
 			month: 'numeric',
 			day: 'numeric',
 			hour: 'numeric',
-			minute: 'numeric'
+			minute: 'numeric',
+			// Year 0 is written "1 BC": the era says which side of year 1 a wall time is on.
+			era: 'short'
 		});
 		offsetFormatters.set(zone, fmt);
 	}
 	const at = bucket * 15 * MINUTE;
 	const parts: Record<string, number> = {};
-	for (const p of fmt.formatToParts(new Date(at))) parts[p.type] = Number(p.value);
-	const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
+	let bc = false;
+	for (const p of fmt.formatToParts(new Date(at))) {
+		if (p.type === 'era') bc = p.value === 'BC';
+		else parts[p.type] = Number(p.value);
+	}
+	const year = bc ? 1 - parts.year! : parts.year!;
+	const wall = utcTime(year, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
 	const offset = Math.round((wall - at) / MINUTE);
 	if (offsetCache.size > 50_000) offsetCache.clear();
 	offsetCache.set(key, offset);

@@ -8,9 +8,11 @@
  */
 import type { z } from 'zod';
 import { files, FILE_NAMES, OPTIONAL_FILES, type FileName, type IncidentModel } from './schema.ts';
-import { parseInstant } from './time.ts';
+import { instantProblem, parseInstant } from './time.ts';
 import { eventExtent } from './extent.ts';
 import { claimsEventOf } from './claims.ts';
+import { findDuplicateKeys } from './duplicate-keys.ts';
+import { decodeUtf8 } from './utf8.ts';
 
 export interface ValidationError {
 	/** The data file, e.g. "events.json". */
@@ -24,8 +26,15 @@ export type ValidationResult =
 	| { ok: true; model: IncidentModel; errors: [] }
 	| { ok: false; model?: undefined; errors: ValidationError[] };
 
-/** What a folder of data gave us: parsed JSON, or the reason it could not be read. */
-export type RawFiles = Partial<Record<FileName, { json: unknown } | { error: string }>>;
+/**
+ * A file's text as read: its JSON (with any problems the parse hid, such as a repeated key),
+ * or the reason it could not be read.
+ */
+export type ParsedFile =
+	{ json: unknown; problems?: { path: string; message: string }[] } | { error: string };
+
+/** What a folder of data gave us: each file's JSON, or the reason it could not be read. */
+export type RawFiles = Partial<Record<FileName, ParsedFile>>;
 
 /** Formats a path array as a JSON path: ["events", 3, "start"] → "$.events[3].start". */
 export function jsonPath(path: readonly PropertyKey[]): string {
@@ -125,6 +134,8 @@ export function validateIncident(raw: RawFiles): ValidationResult {
 			errors.push({ file: name, path: '$', message: entry.error });
 			continue;
 		}
+		// The parsed value is still checked, so the file's other problems come in the same pass.
+		for (const p of entry.problems ?? []) errors.push({ file: name, ...p });
 		const result = files[name].safeParse(entry.json, { reportInput: true });
 		if (result.success) parsed[name] = result.data;
 		else errors.push(...zodIssues(name, result.error));
@@ -192,7 +203,7 @@ export function checkReferences(model: IncidentModel): ValidationError[] {
 	};
 	const instant = (file: string, path: PropertyKey[], value: string | undefined) => {
 		if (value !== undefined && Number.isNaN(parseInstant(value)))
-			err(file, path, `"${value}" is not a real date-time`);
+			err(file, path, notRealInstant(value));
 	};
 
 	const { incident } = model;
@@ -280,6 +291,15 @@ export function checkReferences(model: IncidentModel): ValidationError[] {
 }
 
 /**
+ * The message for a date-time the calendar or the clock does not have. The schema reports
+ * these first; this is for models checked without it.
+ */
+function notRealInstant(value: string): string {
+	const why = instantProblem(value);
+	return `"${value}" is not a real date-time${why ? `: ${why}` : ''}`;
+}
+
+/**
  * Briefing rules: every id a step names resolves, its window is a real, forward window inside
  * the incident's span, and each focused event can be seen in it, so the room never hears a
  * caption about something that is off screen.
@@ -309,10 +329,8 @@ function checkStorylines(
 			const at = ['storylines', i, 'steps', j];
 			const start = parseInstant(step.window.start);
 			const end = parseInstant(step.window.end);
-			if (Number.isNaN(start))
-				err([...at, 'window', 'start'], `"${step.window.start}" is not a real date-time`);
-			if (Number.isNaN(end))
-				err([...at, 'window', 'end'], `"${step.window.end}" is not a real date-time`);
+			if (Number.isNaN(start)) err([...at, 'window', 'start'], notRealInstant(step.window.start));
+			if (Number.isNaN(end)) err([...at, 'window', 'end'], notRealInstant(step.window.end));
 			const windowOk = !Number.isNaN(start) && !Number.isNaN(end);
 			if (windowOk && end <= start)
 				err(
@@ -365,14 +383,35 @@ function checkStorylines(
 /**
  * Parses the text of a data file. A leading byte-order mark is dropped, as browsers do when
  * they decode a file, so a file saved by an editor that writes one reads the same everywhere.
+ * A key repeated in an object, which JSON.parse lets pass by keeping the later value, is
+ * reported as a problem at its path.
  */
-export function parseJsonText(text: string): { json: unknown } | { error: string } {
+export function parseJsonText(text: string): ParsedFile {
 	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	let json: unknown;
 	try {
-		return { json: JSON.parse(body) };
+		json = JSON.parse(body);
 	} catch (e) {
 		return { error: describeJsonError(body, e) };
 	}
+	const duplicates = findDuplicateKeys(body);
+	if (duplicates.length === 0) return { json };
+	return {
+		json,
+		problems: duplicates.map((d) => ({
+			path: jsonPath(d.path),
+			message: `duplicate key ${JSON.stringify(d.key.length > 40 ? `${d.key.slice(0, 40)}…` : d.key)} (line ${d.line}, column ${d.column}); the later value would silently win`
+		}))
+	};
+}
+
+/**
+ * Parses a data file from its bytes, which must be UTF-8: a byte that is not is reported with
+ * its offset rather than read as U+FFFD.
+ */
+export function parseJsonBytes(bytes: Uint8Array): ParsedFile {
+	const decoded = decodeUtf8(bytes);
+	return 'error' in decoded ? decoded : parseJsonText(decoded.text);
 }
 
 /** Turns JSON.parse's message into one that says where, by line and column. */
