@@ -13,6 +13,7 @@ import { FILE_NAMES, type FileName } from '../../src/lib/model/schema';
 import { formatError, type ValidationResult } from '../../src/lib/model/validate';
 import { loadIncident } from '../../src/lib/server/load-incident';
 import { sizeProblem, validateSingleFile } from '../../src/lib/import/single-file';
+import { decodeUtf8 } from '../../src/lib/model/utf8';
 
 export const VALID_DIR = join(import.meta.dirname, '..', 'fixtures', 'valid', 'mini');
 /** The name the one-file form of each case is given. */
@@ -31,7 +32,9 @@ export type Breakage =
 	/** Leave the file out of the folder, and its key out of the one-file incident. */
 	| { omit: true }
 	/** A file of this many bytes (valid JSON padded with spaces); the one-file form is only sized. */
-	| { bytes: number; oneFileBytes: number };
+	| { bytes: number; oneFileBytes: number }
+	/** Rewrite the text as these bytes (not necessarily UTF-8): of the folder file, and of the whole. */
+	| { encode: (text: string) => Uint8Array };
 
 export interface MalformedCase {
 	name: string;
@@ -47,6 +50,24 @@ export interface MalformedCase {
 	oneFile?: string[];
 }
 
+/** The text's UTF-8 bytes, with a raw byte (not UTF-8 on its own) where `marker` is. */
+const withByte = (text: string, marker: string, byte: number) => {
+	const at = text.indexOf(marker);
+	const utf8 = (s: string) => [...new TextEncoder().encode(s)];
+	return new Uint8Array([
+		...utf8(text.slice(0, at)),
+		byte,
+		...utf8(text.slice(at + marker.length))
+	]);
+};
+/** UTF-16, little-endian, with its byte-order mark, as Windows Notepad once saved "Unicode". */
+const utf16le = (text: string) =>
+	new Uint8Array([
+		0xff,
+		0xfe,
+		...[...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])
+	]);
+const NOT_UTF8 = 'save the file as UTF-8';
 const deepArrays = (n: number) => '['.repeat(n) + ']'.repeat(n);
 const deepObjects = (n: number) => '{"a":'.repeat(n) + '0' + '}'.repeat(n);
 const TOP_KEYS =
@@ -136,6 +157,30 @@ export const MALFORMED_CASES: MalformedCase[] = [
 		],
 		oneFile: [
 			'mini.json $: not valid JSON at line 9, column 15: the file ends in the middle of a value (cut short, or a bracket or quote not closed)'
+		]
+	},
+	{
+		name: 'a letter saved as Latin-1, not UTF-8',
+		file: 'events.json',
+		break: {
+			encode: (t) => withByte(t.replace('Strike begins', 'Strike b¤gins'), '¤', 0xe9)
+		},
+		errors: [`events.json $: not valid UTF-8 at byte 134 (0xE9, line 6); ${NOT_UTF8}`],
+		oneFile: [`mini.json $: not valid UTF-8 at byte 2331 (0xE9, line 113); ${NOT_UTF8}`]
+	},
+	{
+		name: 'a character cut in half at the end of the file',
+		file: 'events.json',
+		break: { encode: (t) => withByte(`${t}¤`, '¤', 0xc3) },
+		errors: [`events.json $: not valid UTF-8 at byte 1989 (0xC3, line 52); ${NOT_UTF8}`],
+		oneFile: [`mini.json $: not valid UTF-8 at byte 5785 (0xC3, line 272); ${NOT_UTF8}`]
+	},
+	{
+		name: 'a file saved as UTF-16',
+		file: 'events.json',
+		break: { encode: utf16le },
+		errors: [
+			'events.json $: is UTF-16 encoded (it starts with a UTF-16 byte-order mark); save it as UTF-8'
 		]
 	},
 	{
@@ -693,6 +738,7 @@ export function writeCaseFolder(c: MalformedCase, root: string): string {
 		b.edit(doc);
 		writeFileSync(path, JSON.stringify(doc, null, 2));
 	} else if ('text' in b) writeFileSync(path, b.text(validText(c.file)));
+	else if ('encode' in b) writeFileSync(path, b.encode(validText(c.file)));
 	else if ('bytes' in b) {
 		const text = validText(c.file);
 		writeFileSync(path, text + ' '.repeat(b.bytes - Buffer.byteLength(text)));
@@ -733,6 +779,13 @@ export function runOneFile(c: MalformedCase): Outcome {
 			: { ok: true, modelBuilt: true, errors: [] };
 	}
 	const whole = (doc: Doc) => JSON.stringify(doc, null, 2);
+	if ('encode' in b) {
+		// As the browser reads an opened file: the bytes are decoded first (src/lib/import/open.ts).
+		const decoded = decodeUtf8(b.encode(whole(oneFileDoc())));
+		return 'error' in decoded
+			? { ok: false, modelBuilt: false, errors: [`${ONE_FILE} $: ${decoded.error}`] }
+			: outcome(validateSingleFile(decoded.text, ONE_FILE));
+	}
 	const text =
 		'edit' in b
 			? whole(oneFileDoc({ file: c.file, fn: b.edit }))

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { FILE_NAMES } from '../model/schema.ts';
 import {
 	describeJsonError,
-	parseJsonText,
+	parseJsonBytes,
 	validateIncident,
 	type RawFiles,
 	type ValidationResult
@@ -42,7 +42,8 @@ export function readIncidentFolder(dir: string): RawFiles {
 			};
 			continue;
 		}
-		raw[name] = parseJsonText(readFileSync(path, 'utf8'));
+		// Read as bytes: readFileSync(path, 'utf8') would turn bytes that are not UTF-8 into U+FFFD.
+		raw[name] = parseJsonBytes(readFileSync(path));
 	}
 	return raw;
 }
