@@ -14,7 +14,8 @@ export default defineConfig({
 	// Two workers: the tests mostly wait on the browser, and these machines have two cores.
 	workers: 2,
 	retries: 0,
-	timeout: 30_000,
+	// Generous: a hang guard, not a timing check; these shared 2-core machines can be slow.
+	timeout: 60_000,
 	expect: { timeout: 7_000 },
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
 	use: {

@@ -1,10 +1,22 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 const out = process.env.SIGHTLINE_OUT || 'build';
 // "/sightline" or "/sightline/" both mean /sightline; SvelteKit wants no trailing slash.
 const base = /** @type {'' | `/${string}`} */ (
 	(process.env.SIGHTLINE_BASE_PATH ?? '').replace(/\/+$/, '')
+);
+
+// The one inline script of src/app.html runs before SvelteKit's own; the policy allows it by the
+// hash of its text, read here so that editing the script cannot leave a stale hash behind.
+const early = /<script>([\s\S]*?)<\/script>/.exec(
+	readFileSync(new URL('./src/app.html', import.meta.url), 'utf8')
+);
+if (!early) throw new Error('src/app.html: the early <script> is missing');
+const earlyHash = /** @type {`sha256-${string}`} */ (
+	`sha256-${createHash('sha256').update(early[1]).digest('base64')}`
 );
 
 /** @type {import('@sveltejs/kit').Config} */
@@ -26,7 +38,7 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				'script-src': ['self', earlyHash],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self', 'data:'],

@@ -427,38 +427,11 @@ interface Visit {
  * their summary line, not visited.
  */
 const KNOWN_BUGS: { id: string; affects: (url: URL) => boolean; what: string }[] = [
-	{
-		id: 'leading-double-slash',
-		affects: (url) => url.pathname.startsWith('//'),
-		what:
-			'a path starting with "//": scripts/serve.mjs now redirects to the single-slash address, ' +
-			'but hosts differ, and the relative "./_app/…" scripts of such a page resolve to //_app/…; ' +
-			'not yet checked end to end'
-	},
-	{
-		id: 'inner-double-slash',
-		affects: (url) => url.pathname.slice(1).includes('//'),
-		what:
-			'a prerendered page served at a path with an inner "//" loads its relative "../_app/…" ' +
-			'scripts from the wrong folder on hosts that merge slashes without redirecting'
-	},
-	{
-		id: 'malformed-path-encoding',
-		affects: (url) => !decodes(url.pathname),
-		what:
-			'a path with broken percent-encoding (/parties/%FF%FE, /events/%u2603) now gets the 404 ' +
-			'page from scripts/serve.mjs, but the client router throws "URI malformed" on it'
-	}
+	// Fixed, and checked in full by the parts above since: paths with a leading or an inner "//"
+	// (scripts/serve.mjs redirects; on other hosts the early script in src/app.html reloads at
+	// the single-slash address), and paths with broken percent-encoding, which threw "URI
+	// malformed" in the client router (src/hooks.ts reads such segments literally).
 ];
-
-function decodes(s: string): boolean {
-	try {
-		decodeURIComponent(s);
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 function knownBug(origin: string, path: string): string | null {
 	const url = new URL(origin + path);
@@ -504,12 +477,15 @@ const NOT_FOUND_LINE =
 	'console error: Failed to load resource: the server responded with a status of 404 (Not Found)';
 
 /** Where (origin and path) the browser's own 404 line for this address may point. */
-function expected404s(origin: string, path: string, status: number): Set<string> {
+function expected404s(origin: string, path: string, status: number, landed: string): Set<string> {
 	const at = new Set<string>();
 	const url = new URL(origin + path);
 	const key = (u: URL) => u.origin + u.pathname;
-	// The address itself, on a 404 page.
-	if (status === 404) at.add(key(url));
+	// The address itself, on a 404 page, and the one that answered: "//x" redirects to "/x".
+	if (status === 404) {
+		at.add(key(url));
+		at.add(key(new URL(landed)));
+	}
 	// The file an /open?src= address names, when this site has no such file: the browser logs
 	// the failed request itself, and the page says the server answered 404.
 	const src = url.pathname === '/open' ? url.searchParams.get('src') : null;
@@ -523,12 +499,16 @@ function expected404s(origin: string, path: string, status: number): Set<string>
 	return at;
 }
 
-/** Opens an address and returns its status. */
-async function open(page: Page, url: string, retry = true): Promise<number> {
+/** Opens an address and returns its status and the address that answered, after redirects. */
+async function open(
+	page: Page,
+	url: string,
+	retry = true
+): Promise<{ status: number; answered: string }> {
 	try {
 		// Given whole: "//x" must stay a path on this site, not become another host.
 		const res = await page.goto(url, { waitUntil: 'domcontentloaded' });
-		return res?.status() ?? 0;
+		return { status: res?.status() ?? 0, answered: res?.url() ?? url };
 	} catch (e) {
 		// The page before wrote its address (replaceState) just as this one was asked for.
 		if (retry && (e as Error).message.includes('interrupted by another navigation'))
@@ -541,8 +521,9 @@ async function visit(page: Page, origin: string, path: string, watcher: { curren
 	const v: Visit = { url: path, problems: [] };
 	watcher.current = v;
 	let status: number;
+	let answered: string;
 	try {
-		status = await open(page, origin + path);
+		({ status, answered } = await open(page, origin + path));
 	} catch (e) {
 		v.problems.push(`navigation failed: ${(e as Error).message.split('\n')[0]}`);
 		return v;
@@ -568,7 +549,7 @@ async function visit(page: Page, origin: string, path: string, watcher: { curren
 	if (!h1) v.problems.push('the h1 is empty');
 	if (text.length < 20) v.problems.push(`hardly any text: "${text.slice(0, 80)}"`);
 	v.problems.push(...(await injected(page)));
-	const allowed404 = expected404s(origin, path, status);
+	const allowed404 = expected404s(origin, path, status, answered);
 	v.problems = v.problems.filter((p) => {
 		if (!p.startsWith(NOT_FOUND_LINE)) return true;
 		const at = /\(at (.*)\)$/.exec(p)?.[1];
@@ -603,7 +584,7 @@ for (let part = 0; part < PARTS; part++) {
 		model,
 		baseURL
 	}) => {
-		test.setTimeout(120_000);
+		test.setTimeout(240_000);
 		const origin = new URL(baseURL!).origin;
 		const all = urls(model);
 		const share = all.filter((_, i) => i % PARTS === part);
@@ -623,7 +604,7 @@ for (const bug of KNOWN_BUGS) {
 	// FIXME: a bug in the app or its server, described in KNOWN_BUGS. Once it is fixed, delete its
 	// entry there: its addresses go back into the parts above, which check them in full.
 	test.fixme(`known bug: ${bug.id}`, async ({ page, model, baseURL }) => {
-		test.setTimeout(120_000);
+		test.setTimeout(240_000);
 		const origin = new URL(baseURL!).origin;
 		const mine = urls(model).filter((u) => knownBug(origin, u) === bug.id);
 		expect(report(await fuzz(page, origin, mine)), bug.what).toEqual([]);

@@ -11,10 +11,11 @@ import { SIDE_COLOURS, SIDE_COLOURS_DARK } from '../../src/lib/palette';
 
 const css = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'app.css'), 'utf8');
 
-/** The custom properties declared in one rule block of app.css. */
+/** The custom properties declared in the rule block of app.css whose selectors start with this one. */
 function vars(selector: string): Record<string, string> {
-	const start = css.indexOf(`${selector} {`);
-	if (start < 0) throw new Error(`no ${selector} block in app.css`);
+	const m = new RegExp(`\\n[ \\t]*${selector.replace('.', '\\.')}\\s*[,{]`).exec(css);
+	if (!m) throw new Error(`no ${selector} block in app.css`);
+	const start = css.indexOf('{', m.index);
 	const body = css.slice(start, css.indexOf('\n}', start));
 	return Object.fromEntries(
 		[...body.matchAll(/(--[\w-]+):\s*(#[0-9a-fA-F]{3,6})\s*;/g)].map((m) => [m[1]!, m[2]!])
