@@ -24,7 +24,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
-import { mulberry32 } from '../src/lib/bench/synth';
+import type { IncidentModel } from '../src/lib/model/schema';
+import { fuzzUrls } from '../tests/e2e/fuzz-urls';
 import { auditMalformed } from '../tests/unit/malformed-cases';
 import { htmlFiles, jsPerRoute } from './lib/routes';
 
@@ -128,12 +129,8 @@ const malformed = auditMalformed(malformedRoot);
 const modelFile = readdirSync(join(BUILD, 'data')).find(
 	(f) => f.endsWith('.json') && !f.endsWith('-events.json')
 );
-const model = JSON.parse(readFileSync(join(BUILD, 'data', modelFile!), 'utf8')) as {
-	events: { id: string }[];
-	parties: { id: string }[];
-	incident: { categories: { id: string }[] };
-	storylines?: { id: string; steps: unknown[] }[];
-};
+// The published model of the built site: checked at build, so it has the model's shape.
+const model = JSON.parse(readFileSync(join(BUILD, 'data', modelFile!), 'utf8')) as IncidentModel;
 const prefer = (ids: string[], wanted: string) => (ids.includes(wanted) ? wanted : ids[0]!);
 const eventIds = model.events.map((e) => e.id);
 const partyIds = model.parties.map((p) => p.id);
@@ -149,126 +146,8 @@ const STORY = stories.length
 const STEP = STORY ? Math.min(4, stories.find((s) => s.id === STORY)!.steps.length) : 0;
 
 // --- fuzzed addresses ------------------------------------------------------------------------------
-/**
- * About 100 seeded addresses: every kind of route with known, unknown and hostile ids, and
- * every view parameter with good, bad, hostile and repeated values. Same seed, same list.
- */
-function fuzzUrls(n = 100, seed = 20160917): string[] {
-	const r = mulberry32(seed);
-	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-	const junk = [
-		'',
-		' ',
-		'null',
-		'undefined',
-		'NaN',
-		'-1',
-		'0',
-		'1e309',
-		'9'.repeat(40),
-		'__proto__',
-		'constructor',
-		'<script>alert(1)</script>',
-		'"><svg onload=alert(1)>',
-		'javascript:alert(1)',
-		'../../etc/passwd',
-		'%00',
-		'%',
-		'%E0%A4%A',
-		'\u202eevil',
-		'a\u200bb',
-		'ا لعربية',
-		'😀',
-		'x'.repeat(3000),
-		',,,',
-		'a,b,,c',
-		'2016-13-45T99:99Z',
-		'2016-09-17T15:55+03:00',
-		'2099-01-01T00:00Z',
-		'0000-01-01T00:00Z',
-		'-271821-04-20T00:00Z'
-	];
-	const value = (good: readonly string[]) => (r() < 0.4 ? pick(good) : pick(junk));
-	const params: Record<string, readonly string[]> = {
-		from: ['2016-09-17T12:00:00Z', '2016-09-10T00:00:00Z', '2014-01-01T00:00:00Z'],
-		to: ['2016-09-17T18:00:00Z', '2016-09-10T00:00:00Z', '2017-12-31T00:00:00Z'],
-		tz: ['incident', 'utc', 'washington', 'local'],
-		lanes: ['side', 'category', 'party'],
-		parties: [partyIds.slice(0, 3).join(','), PARTY],
-		cats: model.incident.categories.map((c) => c.id),
-		q: ['call', 'strike', 'Deir ez-Zor'],
-		view: ['timeline', 'graph', 'both'],
-		party: [PARTY, pick(partyIds)],
-		event: [EVENT, pick(eventIds)],
-		place: ['jabal-al-tharda'],
-		rel: ['x'],
-		theme: ['dark', 'light'],
-		src: ['/data/' + modelFile, '/data/nothing.json', 'https://example.org/x.json', '//x.example/a']
-	};
-	const story = STORY ?? 'no-story';
-	const paths = [
-		'/',
-		`/events/${EVENT}`,
-		`/events/${pick(eventIds)}`,
-		`/parties/${pick(partyIds)}`,
-		'/claims',
-		'/sources',
-		'/brief',
-		`/brief/${story}`,
-		`/brief/${story}/${STEP}`,
-		`/brief/${story}/${STEP}/presenter`,
-		`/brief/${story}/handout`,
-		'/open'
-	];
-	const badPath = () =>
-		pick([
-			`/events/${encodeURIComponent(pick(junk))}`,
-			`/parties/${encodeURIComponent(pick(junk))}`,
-			`/brief/${story}/${pick(['0', '-1', '999', '1.5', 'x', '01'])}`,
-			`/brief/${encodeURIComponent(pick(junk))}/1`,
-			`/brief/${story}/${pick(['0', '999'])}/presenter`,
-			`/${encodeURIComponent(pick(junk))}`,
-			`/events/${EVENT}/${encodeURIComponent(pick(junk))}`
-		]);
-	const out = new Set<string>();
-	while (out.size < n) {
-		const path = r() < 0.3 ? badPath() : pick(paths);
-		const qs: string[] = [];
-		const k = Math.floor(r() * 5);
-		for (let i = 0; i < k; i++) {
-			const key = pick(Object.keys(params));
-			const v = value(params[key]!);
-			// Some values go in raw (a stray % or space), most encoded as a link would be.
-			qs.push(`${key}=${r() < 0.2 ? v.replace(/[#&?]/g, '') : encodeURIComponent(v)}`);
-			if (r() < 0.1) qs.push(`${key}=${encodeURIComponent(pick(junk))}`); // repeated
-		}
-		out.add(path.replace(/\/{2,}/g, '/') + (qs.length ? `?${qs.join('&')}` : ''));
-	}
-	return [...out];
-}
-/**
- * The addresses of tests/e2e/fuzz-urls.spec.ts when they are shared from a module of their own
- * (a spec file cannot be imported outside the test runner): an export whose name says URL,
- * a list or a function of the model. Ours otherwise.
- */
-async function fuzzList(): Promise<{ from: string; urls: string[] }> {
-	for (const file of ['tests/e2e/fuzz-urls.ts', 'tests/e2e/fuzz-urls-cases.ts']) {
-		if (!existsSync(file)) continue;
-		try {
-			const mod = (await import(`../${file}`)) as Record<string, unknown>;
-			for (const [name, v] of Object.entries(mod)) {
-				if (!/url/i.test(name)) continue;
-				const list = typeof v === 'function' ? (v as (m: unknown) => unknown)(model) : v;
-				if (Array.isArray(list) && list.length && list.every((u) => typeof u === 'string'))
-					return { from: file, urls: list as string[] };
-			}
-		} catch {
-			/* fall back to our own list */
-		}
-	}
-	return { from: 'scripts/audit-site.ts (mulberry32, seed 20160917)', urls: fuzzUrls() };
-}
-const fuzz = await fuzzList();
+// The same seeded list the browser test visits (tests/e2e/fuzz-urls.ts).
+const fuzz = { from: 'tests/e2e/fuzz-urls.ts (fast-check, seed 20160917)', urls: fuzzUrls(model) };
 
 // --- browser ---------------------------------------------------------------------------------------
 run('node', ['scripts/setup-browser.mjs']);
