@@ -206,3 +206,15 @@ test('the model, the events CSV and the JSON Schema are published', async ({ req
 		'storylines'
 	]);
 });
+
+test('a printed handout names each step by an address a reader can type, even before its script runs', async ({
+	request,
+	model
+}) => {
+	for (const story of model.storylines ?? []) {
+		const body = await (await request.get(`/brief/${story.id}/handout`)).text();
+		for (let n = 1; n <= story.steps.length; n++)
+			expect(body, `${story.id} step ${n}`).toContain(`Online: /brief/${story.id}/${n}<`);
+		expect(body).not.toContain('Online: .');
+	}
+});

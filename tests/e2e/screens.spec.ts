@@ -1,14 +1,23 @@
 /**
- * Screenshots of every screen for people to look at (written to screenshots/).
- * They assert only that each screen renders without errors; the looking is done by a person.
+ * Screenshots of every screen for people to look at (written to screenshots/), taken by
+ * `npm run screens`. They assert only that each screen renders without errors; the looking is
+ * done by a person, so `npm test` leaves them out (every screen is opened by other tests).
+ *
+ * The projector slides also assert that each slide fits its screen: `npm test` checks that at
+ * 1280×720, the smaller of the two projector sizes, in both themes; `npm run screens` checks
+ * both sizes and keeps the pictures.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthIncident } from '../../src/lib/bench/synth';
 import { expect, test } from './fixtures';
 
+/** Set by `npm run screens`. */
+const SHOTS = Boolean(process.env.SIGHTLINE_SCREENSHOTS);
+
 // An opened incident of 10,000 events, served from the build folder like any same-origin file.
 test.beforeAll(() => {
+	if (!SHOTS) return;
 	mkdirSync(join('build', 'e2e'), { recursive: true });
 	writeFileSync(
 		join('build', 'e2e', 'screens-10000.json'),
@@ -47,6 +56,7 @@ const SCREENS: [string, string][] = [
 
 for (const [name, path] of SCREENS) {
 	test(`screen: ${name}`, async ({ page, problems }, info) => {
+		test.skip(!SHOTS, 'screenshots are taken by npm run screens');
 		await page.goto(path);
 		await page.waitForLoadState('networkidle');
 		if (path.includes('src=/')) await page.locator('.workspace').waitFor({ timeout: 30_000 });
@@ -75,11 +85,13 @@ for (const [w, h] of PROJECTORS)
 		for (const [name, path] of PROJECTED)
 			test(`projector: ${name} ${theme} ${w}×${h}`, async ({ page, problems, isMobile }) => {
 				test.skip(isMobile, 'projector sizes are desktop screens');
+				test.skip(!SHOTS && w > 1280, 'the larger projector is checked by npm run screens');
 				await page.setViewportSize({ width: w, height: h });
 				await page.goto(`${path}?theme=${theme}`);
 				await page.waitForLoadState('networkidle');
 				await page.waitForTimeout(300);
-				await page.screenshot({ path: `screenshots/projector-${name}-${theme}-${w}x${h}.png` });
+				if (SHOTS)
+					await page.screenshot({ path: `screenshots/projector-${name}-${theme}-${w}x${h}.png` });
 				// A slide: nothing scrolls off the screen, and the step's text fits its column.
 				const height = await page.evaluate(() => document.documentElement.scrollHeight);
 				expect(height).toBeLessThanOrEqual(h + 1);
