@@ -102,9 +102,23 @@ test('the layout is the same on every load', async ({ page }) => {
 	await page.goto('/?view=graph');
 	const read = () =>
 		page.locator('.node').evaluateAll((els) => els.map((e) => e.getAttribute('transform')));
-	const first = await read();
+	// The graph loads on first use and settles once its width is known: read it when two reads
+	// a moment apart agree, or this could compare nothing with nothing.
+	const settled = async () => {
+		let last: (string | null)[] = [];
+		await expect
+			.poll(async () => {
+				const now = await read();
+				const same = now.length > 10 && JSON.stringify(now) === JSON.stringify(last);
+				last = now;
+				return same;
+			})
+			.toBe(true);
+		return last;
+	};
+	const first = await settled();
 	await page.reload();
-	await expect.poll(read).toEqual(first);
+	expect(await settled()).toEqual(first);
 });
 
 test('keyboard only: move between parties, select one, follow a relation, open a party page', async ({
