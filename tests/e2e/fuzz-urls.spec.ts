@@ -26,23 +26,6 @@ interface Visit {
 	problems: string[];
 }
 
-/**
- * Bugs this test found, each with a test.fixme below that runs its addresses through the full
- * check. Until one is fixed, the addresses it affects are set aside from the parts: counted in
- * their summary line, not visited.
- */
-const KNOWN_BUGS: { id: string; affects: (url: URL) => boolean; what: string }[] = [
-	// Fixed, and checked in full by the parts above since: paths with a leading or an inner "//"
-	// (scripts/serve.mjs redirects; on other hosts the early script in src/app.html reloads at
-	// the single-slash address), and paths with broken percent-encoding, which threw "URI
-	// malformed" in the client router (src/hooks.ts reads such segments literally).
-];
-
-function knownBug(origin: string, path: string): string | null {
-	const url = new URL(origin + path);
-	return KNOWN_BUGS.find((b) => b.affects(url))?.id ?? null;
-}
-
 /** Records, for the address being visited, anything that breaks the promise above. */
 function watch(page: Page, origin: string): { current: Visit } {
 	const state = { current: { url: '', problems: [] } as Visit };
@@ -192,27 +175,14 @@ for (let part = 0; part < PARTS; part++) {
 		test.setTimeout(240_000);
 		const origin = new URL(baseURL!).origin;
 		const all = fuzzUrls(model);
-		const share = all.filter((_, i) => i % PARTS === part);
-		const mine = share.filter((u) => knownBug(origin, u) === null);
+		const mine = all.filter((_, i) => i % PARTS === part);
 		const failed = await fuzz(page, origin, mine);
 		const summary =
 			`fuzzed URLs tried: ${mine.length}, failed: ${failed.length} ` +
-			`(part ${part + 1} of ${PARTS}; ${all.length} generated in all, ` +
-			`${share.length - mine.length} of this part set aside for known bugs)`;
+			`(part ${part + 1} of ${PARTS}; ${all.length} generated in all)`;
 		test.info().annotations.push({ type: 'fuzz', description: summary });
 		console.log(summary);
 		expect(report(failed), 'addresses that did not render a sensible page').toEqual([]);
-	});
-}
-
-for (const bug of KNOWN_BUGS) {
-	// FIXME: a bug in the app or its server, described in KNOWN_BUGS. Once it is fixed, delete its
-	// entry there: its addresses go back into the parts above, which check them in full.
-	test.fixme(`known bug: ${bug.id}`, async ({ page, model, baseURL }) => {
-		test.setTimeout(240_000);
-		const origin = new URL(baseURL!).origin;
-		const mine = fuzzUrls(model).filter((u) => knownBug(origin, u) === bug.id);
-		expect(report(await fuzz(page, origin, mine)), bug.what).toEqual([]);
 	});
 }
 

@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { placesOf } from '../../src/lib/map/places';
 import type { IncidentModel } from '../../src/lib/model/schema';
+import { VIEW_KEYS } from '../../src/lib/url/view-state';
 
 const SEED = 20160917;
 const GENERATED = 271;
@@ -25,22 +26,7 @@ const PAYLOADS = [
 ];
 
 /** Query keys: the view codec's, the briefings' and /open's, and a few nobody reads. */
-const KEYS = [
-	'from',
-	'to',
-	'tz',
-	'lanes',
-	'parties',
-	'cats',
-	'q',
-	'view',
-	'party',
-	'place',
-	'rel',
-	'theme',
-	'src',
-	'event'
-];
+const KEYS = [...VIEW_KEYS, 'theme', 'src', 'event'];
 
 /** Escapes for raw text in a URL, kept whole: encodeURIComponent never fails on these. */
 const enc = encodeURIComponent;

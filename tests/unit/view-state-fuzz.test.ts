@@ -18,6 +18,7 @@ import {
 	parseViewState,
 	queryString,
 	serializeViewState,
+	VIEW_KEYS,
 	VIEW_MODES,
 	type ViewContext,
 	type ViewState
@@ -39,19 +40,8 @@ const ctx: ViewContext = {
 	relationIds: new Set(RELATION_IDS),
 	span
 };
-const KNOWN_KEYS = [
-	'from',
-	'to',
-	'tz',
-	'lanes',
-	'parties',
-	'cats',
-	'q',
-	'view',
-	'party',
-	'place',
-	'rel'
-] as const;
+/** The codec's own keys: every one gets good, bad and hostile values. */
+const KNOWN_KEYS = VIEW_KEYS;
 /** The search text is cut to this many characters (MAX_QUERY in view-state.ts). */
 const MAX_QUERY = 200;
 /** At most this many notes, however long the link. */

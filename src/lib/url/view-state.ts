@@ -69,7 +69,20 @@ const MAX_QUERY = 200;
 /** Unknown ids named one by one in the notes; the rest of a long list are counted. */
 const MAX_NAMED = 3;
 /** The parameters read here; a second, different value of one is reported. */
-const KEYS = ['from', 'to', 'tz', 'lanes', 'parties', 'cats', 'q', 'view', 'party', 'place', 'rel'];
+/** Every query parameter the view codec reads. */
+export const VIEW_KEYS = [
+	'from',
+	'to',
+	'tz',
+	'lanes',
+	'parties',
+	'cats',
+	'q',
+	'view',
+	'party',
+	'place',
+	'rel'
+] as const;
 
 /** The first n UTF-16 units of s, never cutting a character in half. */
 function clip(s: string, n: number): string {
@@ -135,7 +148,7 @@ export function parseViewState(
 ): { state: ViewState; notes: string[] } {
 	const notes: string[] = [];
 	const state: ViewState = { ...DEFAULT_VIEW, parties: [], categories: [] };
-	for (const key of KEYS)
+	for (const key of VIEW_KEYS)
 		if (new Set(params.getAll(key)).size > 1)
 			notes.push(`Ignored a second "${key}" in the link; using the first.`);
 
