@@ -54,20 +54,22 @@ const SCREENS: [string, string][] = [
 	['open-10000-graph', '/open?src=/e2e/screens-10000.json&view=both']
 ];
 
-for (const [name, path] of SCREENS) {
-	test(`screen: ${name}`, async ({ page, problems }, info) => {
-		test.skip(!SHOTS, 'screenshots are taken by npm run screens');
-		await page.goto(path);
-		await page.waitForLoadState('networkidle');
-		if (path.includes('src=/')) await page.locator('.workspace').waitFor({ timeout: 30_000 });
-		await page.waitForTimeout(300);
-		await page.screenshot({
-			path: `screenshots/${name}-${info.project.name}.png`,
-			fullPage: true
+// Skipped where they are declared, so a skipped test does not open a page first.
+test.describe(() => {
+	test.skip(!SHOTS, 'screenshots are taken by npm run screens');
+	for (const [name, path] of SCREENS)
+		test(`screen: ${name}`, async ({ page, problems }, info) => {
+			await page.goto(path);
+			await page.waitForLoadState('networkidle');
+			if (path.includes('src=/')) await page.locator('.workspace').waitFor({ timeout: 30_000 });
+			await page.waitForTimeout(300);
+			await page.screenshot({
+				path: `screenshots/${name}-${info.project.name}.png`,
+				fullPage: true
+			});
+			expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
 		});
-		expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
-	});
-}
+});
 
 // Projector themes at the two common projector resolutions, for each kind of step.
 const PROJECTED: [string, string][] = [
@@ -81,24 +83,27 @@ const PROJECTORS: [number, number][] = [
 	[1280, 720]
 ];
 for (const [w, h] of PROJECTORS)
-	for (const theme of ['light', 'dark'])
-		for (const [name, path] of PROJECTED)
-			test(`projector: ${name} ${theme} ${w}×${h}`, async ({ page, problems, isMobile }) => {
-				test.skip(isMobile, 'projector sizes are desktop screens');
-				test.skip(!SHOTS && w > 1280, 'the larger projector is checked by npm run screens');
-				await page.setViewportSize({ width: w, height: h });
-				await page.goto(`${path}?theme=${theme}`);
-				await page.waitForLoadState('networkidle');
-				await page.waitForTimeout(300);
-				if (SHOTS)
-					await page.screenshot({ path: `screenshots/projector-${name}-${theme}-${w}x${h}.png` });
-				// A slide: nothing scrolls off the screen, and the step's text fits its column.
-				const height = await page.evaluate(() => document.documentElement.scrollHeight);
-				expect(height).toBeLessThanOrEqual(h + 1);
-				const text = page.locator('.stage .text');
-				const [scroll, client] = await text.evaluate((el) => [el.scrollHeight, el.clientHeight]);
-				expect(scroll, 'the caption, events and sources fit without scrolling').toBeLessThanOrEqual(
-					client! + 1
-				);
-				expect(problems).toEqual([]);
-			});
+	test.describe(() => {
+		test.skip(({ isMobile }) => isMobile, 'projector sizes are desktop screens');
+		test.skip(!SHOTS && w > 1280, 'the larger projector is checked by npm run screens');
+		for (const theme of ['light', 'dark'])
+			for (const [name, path] of PROJECTED)
+				test(`projector: ${name} ${theme} ${w}×${h}`, async ({ page, problems }) => {
+					await page.setViewportSize({ width: w, height: h });
+					await page.goto(`${path}?theme=${theme}`);
+					await page.waitForLoadState('networkidle');
+					await page.waitForTimeout(300);
+					if (SHOTS)
+						await page.screenshot({ path: `screenshots/projector-${name}-${theme}-${w}x${h}.png` });
+					// A slide: nothing scrolls off the screen, and the step's text fits its column.
+					const height = await page.evaluate(() => document.documentElement.scrollHeight);
+					expect(height).toBeLessThanOrEqual(h + 1);
+					const text = page.locator('.stage .text');
+					const [scroll, client] = await text.evaluate((el) => [el.scrollHeight, el.clientHeight]);
+					expect(
+						scroll,
+						'the caption, events and sources fit without scrolling'
+					).toBeLessThanOrEqual(client! + 1);
+					expect(problems).toEqual([]);
+				});
+	});
