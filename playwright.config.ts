@@ -23,7 +23,11 @@ export default defineConfig({
 		// Tests read times in named zones; the browser's own zone is pinned so "your zone" is known.
 		timezoneId: 'Europe/Berlin',
 		locale: 'en-GB',
-		trace: 'retain-on-failure',
+		// A failed test keeps its trace (actions, console, network) and a screenshot. DOM snapshots and
+		// a screencast at every action are left out: on these pages (thousands of SVG nodes) they
+		// made every test about a third slower, and the 300 fuzzed addresses most of all.
+		trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false },
+		screenshot: 'only-on-failure',
 		launchOptions: {
 			executablePath,
 			args: [
