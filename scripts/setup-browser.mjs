@@ -66,4 +66,16 @@ if (!path) {
 	}
 }
 writeFileSync('.playwright-browser', path + '\n');
-console.log(`setup-browser: using ${path}`);
+// playwright.config.ts runs the browser tests in Debian's headless build of the same Chromium
+// when it is installed: they take about a third less time in it.
+const shell = '/usr/bin/chromium-headless-shell';
+if (!process.env.CHROMIUM_PATH && path === '/usr/bin/chromium' && existsSync(shell))
+	console.log(`setup-browser: using ${path}; the browser tests use ${shell}`);
+else {
+	console.log(`setup-browser: using ${path}`);
+	if (!process.env.CHROMIUM_PATH && path === '/usr/bin/chromium')
+		console.log(
+			'setup-browser: the browser tests take about a third less time in the headless build:\n' +
+				'  apt-get install chromium-headless-shell'
+		);
+}
