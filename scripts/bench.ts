@@ -8,7 +8,8 @@
  * of each route's JavaScript. Prints a table and writes bench-results/bench.json, so a later run
  * can be compared with this one. Figures, never assertions.
  *
- * Options: --sizes 1000,10000 (default 1000,10000,100000), --no-build (use the existing build).
+ * Options: --sizes 1000,10000 (default 1000,10000,100000), --no-build (use the existing build),
+ * --only graph (skip the timeline sizes and measure the graph alone).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +24,8 @@ const opt = (name: string) => {
 	const i = args.indexOf(`--${name}`);
 	return i >= 0 ? args[i + 1] : undefined;
 };
-const SIZES = (opt('sizes') ?? '1000,10000,100000').split(',').map(Number);
+const SIZES =
+	opt('only') === 'graph' ? [] : (opt('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const PORT = 4179;
 const ORIGIN = `http://localhost:${PORT}`;
 const BUILD = 'build';
@@ -278,5 +280,7 @@ const out = {
 	routes,
 	workers: lazy
 };
-writeFileSync('bench-results/bench.json', JSON.stringify(out, null, 2) + '\n');
-console.log('Wrote bench-results/bench.json');
+// A graph-only run keeps its own file, so it never overwrites a full run's figures.
+const outFile = SIZES.length ? 'bench-results/bench.json' : 'bench-results/bench-graph.json';
+writeFileSync(outFile, JSON.stringify(out, null, 2) + '\n');
+console.log(`Wrote ${outFile}`);

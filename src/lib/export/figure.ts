@@ -185,11 +185,20 @@ export async function exportFigures(
 		clone.removeAttribute('style');
 		// Marks a large incident draws on a canvas over the SVG go in as a picture, in place.
 		const canvas = s.parentElement?.querySelector<HTMLCanvasElement>(':scope > canvas.marks');
-		const marks =
-			canvas && canvas.width > 0
-				? `<image href="${canvas.toDataURL('image/png')}" x="0" y="0" width="${w}" height="${Number(s.getAttribute('height')) || f.height / k}"/>`
+		const picture = (c: HTMLCanvasElement | null | undefined) =>
+			c && c.width > 0
+				? `<image href="${c.toDataURL('image/png')}" x="0" y="0" width="${w}" height="${Number(s.getAttribute('height')) || f.height / k}"/>`
 				: '';
-		parts.push(frame, g, new XMLSerializer().serializeToString(clone), marks, '</g></svg>');
+		// A big graph draws under its SVG instead: that picture goes in first.
+		const under = s.parentElement?.querySelector<HTMLCanvasElement>(':scope > canvas.under');
+		parts.push(
+			frame,
+			g,
+			picture(under),
+			new XMLSerializer().serializeToString(clone),
+			picture(canvas),
+			'</g></svg>'
+		);
 	});
 	captionLines.forEach((l, i) =>
 		parts.push(
