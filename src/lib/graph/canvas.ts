@@ -9,7 +9,7 @@
 import { edgeCurve } from './geometry';
 import { edgeDetail, fitLabels, type LabelBox } from './detail';
 import type { View } from './hit';
-import { shapePath } from './shapes';
+import type { shapePath } from './shapes';
 
 export interface GraphTheme {
 	ink: string;
@@ -75,15 +75,6 @@ const LABEL_FONT = 12;
 /** Each label's width in px, measured once per text. */
 const widths = new Map<string, number>();
 
-/** Each shape at each radius, parsed once. */
-const shapeCache = new Map<string, Path2D>();
-function shapeOf(n: SceneNode): Path2D {
-	const key = `${n.shape}|${n.r}`;
-	let p = shapeCache.get(key);
-	if (!p) shapeCache.set(key, (p = new Path2D(shapePath(n.shape, n.r))));
-	return p;
-}
-
 /** Groups items under a key, keeping first-seen order. */
 function group<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T[]> {
 	const out = new Map<string, T[]>();
@@ -94,6 +85,72 @@ function group<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T[]> {
 		else out.set(k, [t]);
 	}
 	return out;
+}
+
+/**
+ * A scene's edges and parties grouped by style, once per scene rather than once per frame: a
+ * zoom frame then only walks the groups. Faded edges first, then ordinary, then highlighted, so
+ * what matters is drawn last.
+ */
+interface Batches {
+	edges: SceneEdge[][];
+	nodes: SceneNode[][];
+}
+const batchCache = new WeakMap<Scene, Batches>();
+function batches(scene: Scene): Batches {
+	let b = batchCache.get(scene);
+	if (b) return b;
+	const rank = (e: SceneEdge) => (e.highlighted ? 2 : e.faded ? 0 : 1);
+	const edges = group(scene.edges, (e) => `${rank(e)}|${e.colour}|${e.dash}`);
+	const nodes = group(scene.nodes, (n) => `${n.faded ? 0 : 1}|${n.shape}|${n.colour}`);
+	b = {
+		edges: [...edges.values()].sort((x, y) => rank(x[0]!) - rank(y[0]!)),
+		nodes: [...nodes.keys()].sort().map((k) => nodes.get(k)!)
+	};
+	batchCache.set(scene, b);
+	return b;
+}
+
+/** Adds a party's shape, centred on (x, y), to the current path: the paths of shapes.ts. */
+function traceShape(
+	ctx: CanvasRenderingContext2D,
+	shape: SceneNode['shape'],
+	r: number,
+	x: number,
+	y: number
+) {
+	switch (shape) {
+		case 'circle':
+			ctx.moveTo(x + r, y);
+			ctx.arc(x, y, r, 0, 2 * Math.PI);
+			return;
+		case 'square': {
+			const s = r * 0.88;
+			ctx.rect(x - s, y - s, 2 * s, 2 * s);
+			return;
+		}
+		case 'diamond':
+			ctx.moveTo(x, y - r * 1.2);
+			ctx.lineTo(x + r * 1.2, y);
+			ctx.lineTo(x, y + r * 1.2);
+			ctx.lineTo(x - r * 1.2, y);
+			ctx.closePath();
+			return;
+		case 'triangle':
+			ctx.moveTo(x, y - r * 1.2);
+			ctx.lineTo(x + r * 1.1, y + r * 0.8);
+			ctx.lineTo(x - r * 1.1, y + r * 0.8);
+			ctx.closePath();
+			return;
+		case 'hexagon':
+			for (let i = 0; i < 6; i++) {
+				const a = (Math.PI / 3) * i;
+				const [px, py] = [x + Math.cos(a) * r * 1.1, y + Math.sin(a) * r * 1.1];
+				if (i === 0) ctx.moveTo(px, py);
+				else ctx.lineTo(px, py);
+			}
+			ctx.closePath();
+	}
 }
 
 /**
@@ -130,44 +187,43 @@ export function drawScene(
 	ctx.lineWidth = 1;
 	ctx.stroke();
 
-	// Edges on screen, their curves in screen px.
-	const curves = [];
-	for (const e of scene.edges) {
-		const a = { x: sx(e.ax), y: sy(e.ay) };
-		const b = { x: sx(e.bx), y: sy(e.by) };
+	// Edges: a first pass counts those on screen, for the level of detail; no curve is kept.
+	const { edges: edgeBatches, nodes: nodeBatches } = batches(scene);
+	const visible = (e: SceneEdge) => {
 		const pad = Math.abs(e.bend);
-		const [x0, x1] = a.x < b.x ? [a.x - pad, b.x + pad] : [b.x - pad, a.x + pad];
-		const [y0, y1] = a.y < b.y ? [a.y - pad, b.y + pad] : [b.y - pad, a.y + pad];
-		if (outside(x0, y0, x1, y1)) continue;
-		curves.push({ e, c: edgeCurve(a, b, e.rim, e.bend) });
-	}
-	const detail = edgeDetail(curves.length);
-	const batches = group(
-		curves,
-		({ e }) => `${e.highlighted ? 1 : e.faded ? 0 : 0.5}|${e.colour}|${detail.dashes ? e.dash : ''}`
-	);
-	// Faded first, then ordinary, then highlighted, so what matters is drawn last.
-	const order = [...batches.keys()].sort(
-		(a, b) => Number(a.split('|')[0]) - Number(b.split('|')[0])
-	);
-	for (const key of order) {
-		const list = batches.get(key)!;
-		const { e } = list[0]!;
+		const [ax, ay, bx, by] = [sx(e.ax), sy(e.ay), sx(e.bx), sy(e.by)];
+		return !outside(
+			Math.min(ax, bx) - pad,
+			Math.min(ay, by) - pad,
+			Math.max(ax, bx) + pad,
+			Math.max(ay, by) + pad
+		);
+	};
+	let count = 0;
+	for (const list of edgeBatches) for (const e of list) if (visible(e)) count++;
+	const detail = edgeDetail(count);
+	const curve = (e: SceneEdge) =>
+		edgeCurve({ x: sx(e.ax), y: sy(e.ay) }, { x: sx(e.bx), y: sy(e.by) }, e.rim, e.bend);
+	for (const list of edgeBatches) {
+		const first = list[0]!;
 		ctx.beginPath();
-		for (const { c } of list) {
+		for (const e of list) {
+			if (!visible(e)) continue;
+			const c = curve(e);
 			ctx.moveTo(c.x0, c.y0);
 			ctx.quadraticCurveTo(c.cx, c.cy, c.x1, c.y1);
 		}
-		ctx.globalAlpha = e.faded ? FADED_EDGE : 1;
-		ctx.strokeStyle = e.colour;
-		ctx.lineWidth = e.highlighted ? 3.5 : 1.8;
-		ctx.setLineDash(detail.dashes && e.dash ? e.dash.split(' ').map(Number) : []);
+		ctx.globalAlpha = first.faded ? FADED_EDGE : 1;
+		ctx.strokeStyle = first.colour;
+		ctx.lineWidth = first.highlighted ? 3.5 : 1.8;
+		ctx.setLineDash(detail.dashes && first.dash ? first.dash.split(' ').map(Number) : []);
 		ctx.stroke();
 		if (!detail.arrows) continue;
 		// Arrowheads as the SVG marker draws them: 11 px long, the tip 1 px past the end.
 		ctx.beginPath();
-		for (const { e, c } of list) {
-			if (!e.directed) continue;
+		for (const e of list) {
+			if (!e.directed || !visible(e)) continue;
+			const c = curve(e);
 			const len = Math.hypot(c.x1 - c.cx, c.y1 - c.cy) || 1;
 			const ux = (c.x1 - c.cx) / len;
 			const uy = (c.y1 - c.cy) / len;
@@ -178,36 +234,37 @@ export function drawScene(
 			ctx.lineTo(bx + uy * 5.5, by - ux * 5.5);
 			ctx.closePath();
 		}
-		ctx.fillStyle = e.colour;
+		ctx.fillStyle = first.colour;
 		ctx.fill();
 	}
 	ctx.setLineDash([]);
 
 	// Party shapes, one path per shape, colour and fade.
-	const onScreen = scene.nodes.filter((n) => {
-		const x = sx(n.x);
-		const y = sy(n.y);
-		return !outside(x - n.r, y - n.r, x + n.r, y + n.r);
-	});
-	const shapes = group(onScreen, (n) => `${n.faded ? 0 : 1}|${n.shape}|${n.colour}`);
-	for (const key of [...shapes.keys()].sort()) {
-		const list = shapes.get(key)!;
-		const path = new Path2D();
-		for (const n of list) path.addPath(shapeOf(n), { e: sx(n.x), f: sy(n.y) });
+	const onScreen: SceneNode[] = [];
+	for (const list of nodeBatches) {
+		ctx.beginPath();
+		for (const n of list) {
+			const [x, y] = [sx(n.x), sy(n.y)];
+			if (outside(x - n.r, y - n.r, x + n.r, y + n.r)) continue;
+			onScreen.push(n);
+			traceShape(ctx, n.shape, n.r, x, y);
+		}
 		ctx.globalAlpha = list[0]!.faded ? FADED_NODE : 1;
 		ctx.fillStyle = list[0]!.colour;
-		ctx.fill(path);
+		ctx.fill();
 		ctx.strokeStyle = theme.panel;
 		ctx.lineWidth = 1.5;
-		ctx.stroke(path);
+		ctx.stroke();
 	}
 	ctx.globalAlpha = 1;
 
 	// Labels: the most important first, each only where it overlaps none already placed.
 	ctx.font = `600 ${LABEL_FONT}px ${theme.font}`;
 	const candidates: { n: SceneNode; box: LabelBox }[] = [];
-	for (let i = onScreen.length - 1; i >= 0; i--) {
-		const n = onScreen[i]!;
+	const shown = new Set(onScreen);
+	for (let i = scene.nodes.length - 1; i >= 0; i--) {
+		const n = scene.nodes[i]!;
+		if (!shown.has(n)) continue;
 		if (!n.label || (n.zoomed && k < scene.labelZoom)) continue;
 		let w = widths.get(n.label);
 		if (w === undefined) widths.set(n.label, (w = ctx.measureText(n.label).width));
