@@ -127,7 +127,9 @@ export function utcTime(
 
 const MINUTE = 60_000;
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, number>();
+/** Offsets per zone, by quarter hour since the epoch: numeric keys, no string per lookup. */
+const offsetCache = new Map<string, Map<number, number>>();
+let offsetCacheSize = 0;
 
 /**
  * The zone's offset from UTC in minutes at instant t (e.g. +180 for Damascus in Sept 2016).
@@ -136,8 +138,8 @@ const offsetCache = new Map<string, number>();
 export function zoneOffset(t: number, zone: string): number {
 	if (zone === 'UTC') return 0;
 	const bucket = Math.floor(t / (15 * MINUTE));
-	const key = `${zone}|${bucket}`;
-	const hit = offsetCache.get(key);
+	let cache = offsetCache.get(zone);
+	const hit = cache?.get(bucket);
 	if (hit !== undefined) return hit;
 	let fmt = offsetFormatters.get(zone);
 	if (!fmt) {
@@ -164,8 +166,14 @@ export function zoneOffset(t: number, zone: string): number {
 	const year = bc ? 1 - parts.year! : parts.year!;
 	const wall = utcTime(year, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
 	const offset = Math.round((wall - at) / MINUTE);
-	if (offsetCache.size > 50_000) offsetCache.clear();
-	offsetCache.set(key, offset);
+	if (offsetCacheSize > 50_000) {
+		offsetCache.clear();
+		offsetCacheSize = 0;
+		cache = undefined;
+	}
+	if (!cache) offsetCache.set(zone, (cache = new Map()));
+	cache.set(bucket, offset);
+	offsetCacheSize++;
 	return offset;
 }
 

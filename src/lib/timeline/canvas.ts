@@ -50,7 +50,9 @@ export function markBox(mark: EventMark, dy: number): HitBox {
 	return { id: mark.id, x0: left - 6, y0: y - 13, x1: Math.max(right + 6, left + 18), y1: y + 13 };
 }
 
-function drawMark(ctx: CanvasRenderingContext2D, m: EventMark, colour: string, o: DrawOptions) {
+type Drawing = DrawOptions & { fonts: { regular: string; bold: string; current: string } };
+
+function drawMark(ctx: CanvasRenderingContext2D, m: EventMark, colour: string, o: Drawing) {
 	const y = m.y + o.dy;
 	const item = m.item;
 	const bodyRight = Math.max(m.x1, m.e1);
@@ -94,7 +96,9 @@ function drawMark(ctx: CanvasRenderingContext2D, m: EventMark, colour: string, o
 	if (m.label) {
 		const inside = m.labelX < bodyRight;
 		const x = m.labelX + (item.disputed && !inside ? 4 : 0);
-		ctx.font = `${inside ? 600 : 400} 13.5px ${o.theme.font}`;
+		// Setting a font makes the canvas parse it: set only when it changes.
+		const font = inside ? o.fonts.bold : o.fonts.regular;
+		if (o.fonts.current !== font) ctx.font = o.fonts.current = font;
 		if (!inside) {
 			ctx.lineWidth = 3;
 			ctx.lineJoin = 'round';
@@ -134,12 +138,15 @@ export function drawLayout(
 ): HitBox[] {
 	const boxes: HitBox[] = [];
 	ctx.textBaseline = 'alphabetic';
+	const regular = `400 13.5px ${o.theme.font}`;
+	const bold = `600 13.5px ${o.theme.font}`;
+	const d: Drawing = { ...o, fonts: { regular, bold, current: '' } };
 	for (const lane of layout.lanes) {
 		drawDensity(ctx, lane, o);
 		for (const m of lane.marks) {
 			if (o.skip(m.id)) continue;
 			ctx.globalAlpha = o.dimmed(m.id) ? 0.22 : 1;
-			drawMark(ctx, m, o.colourOf(m.id), o);
+			drawMark(ctx, m, o.colourOf(m.id), d);
 			boxes.push(markBox(m, o.dy));
 		}
 	}

@@ -155,6 +155,8 @@ interface Placed {
 	x1: number;
 	e0: number;
 	e1: number;
+	/** Placement order: the selected event, a briefing's focus, precise events, date-only. */
+	rank: number;
 }
 
 function place(item: TimelineItem, x: (t: number) => number, o: LayoutOptions): Placed {
@@ -162,14 +164,14 @@ function place(item: TimelineItem, x: (t: number) => number, o: LayoutOptions): 
 	const e1 = x(item.extent[1]);
 	if (item.shape === 'period') {
 		// A date-only event is its whole day: the body is the extent, at least a mark wide.
-		return { item, x0: e0, x1: Math.max(e1, e0 + o.markSize), e0, e1 };
+		return { item, x0: e0, x1: Math.max(e1, e0 + o.markSize), e0, e1, rank: 3 };
 	}
 	const s = x(item.start);
 	if (item.shape === 'range') {
 		const en = x(item.end!);
-		return { item, x0: s, x1: Math.max(en, s + o.markSize), e0, e1 };
+		return { item, x0: s, x1: Math.max(en, s + o.markSize), e0, e1, rank: 2 };
 	}
-	return { item, x0: s - o.markSize / 2, x1: s + o.markSize / 2, e0, e1 };
+	return { item, x0: s - o.markSize / 2, x1: s + o.markSize / 2, e0, e1, rank: 2 };
 }
 
 /** Occupied [left, right] intervals of each row, kept sorted by left edge. */
@@ -203,31 +205,32 @@ function placeInRows(p: Placed, rows: Rows, width: number, o: LayoutOptions): Ev
 	const body1 = Math.max(p.x1, p.e1);
 	const labelW = Math.min(o.labelMaxWidth, p.item.title.length * o.charWidth);
 	const visible = Math.min(body1, width) - Math.max(body0, 0);
-	const candidates: { label: string | null; labelX: number; end: number }[] = [];
+	// With its label (when there is room for one), then without. The label's text is cut only
+	// once a row has room: most items of a crowded lane never get one.
+	let room: number;
+	let labelX = body1 + 4;
+	let labelEnd: number;
 	const runsOffRight = body1 > width && visible >= 60;
 	if (p.item.shape !== 'instant' && (visible >= labelW + 16 || runsOffRight)) {
 		// A range or date-only band long enough on screen carries its name inside, from its
 		// visible start; one running off the right edge is named inside, cut to fit.
-		const labelX = Math.max(body0, 0) + 8;
-		const room = Math.min(labelW, visible - 16);
-		candidates.push({ label: fitLabel(p.item.title, room, o.charWidth), labelX, end: body1 });
+		labelX = Math.max(body0, 0) + 8;
+		room = Math.min(labelW, visible - 16);
+		labelEnd = body1;
 	} else {
 		// Labels never run off the right edge: they are cut to the room left.
-		const room = Math.max(0, Math.min(labelW, width - body1 - 4));
-		if (room >= 40)
-			candidates.push({
-				label: fitLabel(p.item.title, room, o.charWidth),
-				labelX: body1 + 4,
-				end: body1 + 4 + room
-			});
+		room = Math.max(0, Math.min(labelW, width - body1 - 4));
+		if (room < 40) room = 0;
+		labelEnd = body1 + 4 + room;
 	}
-	candidates.push({ label: null, labelX: body1 + 4, end: body1 });
-
-	for (const c of candidates) {
+	const tries = room > 0 ? 2 : 1;
+	for (let c = 0; c < tries; c++) {
+		const labelled = c === 0 && room > 0;
+		const end = labelled ? labelEnd : body1;
 		for (let r = 0; r < o.maxRows; r++) {
 			rows[r] ??= [];
-			if (!fits(rows[r]!, body0, c.end, o.gap)) continue;
-			occupy(rows[r]!, body0, c.end);
+			if (!fits(rows[r]!, body0, end, o.gap)) continue;
+			occupy(rows[r]!, body0, end);
 			return {
 				kind: 'event',
 				id: p.item.id,
@@ -237,8 +240,8 @@ function placeInRows(p: Placed, rows: Rows, width: number, o: LayoutOptions): Ev
 				x1: p.x1,
 				e0: p.e0,
 				e1: p.e1,
-				label: c.label,
-				labelX: c.labelX,
+				label: labelled ? fitLabel(p.item.title, room, o.charWidth) : null,
+				labelX: labelled ? labelX : body1 + 4,
 				y: 0
 			};
 		}
@@ -345,14 +348,16 @@ function detailLane(
 		else rest.push(p);
 	}
 	// The selected event first, then precise events, then coarse ones; left to right.
+	for (const p of rest) {
+		if (p.item.id === o.first) p.rank = 0;
+		else if (o.priority?.has(p.item.id)) p.rank = 1;
+	}
 	rest.sort(
 		(a, b) =>
-			Number(b.item.id === o.first) - Number(a.item.id === o.first) ||
-			Number(o.priority?.has(b.item.id) ?? false) - Number(o.priority?.has(a.item.id) ?? false) ||
-			Number(a.item.shape === 'period') - Number(b.item.shape === 'period') ||
+			a.rank - b.rank ||
 			a.x0 - b.x0 ||
 			a.item.start - b.item.start ||
-			(a.item.id < b.item.id ? -1 : 1)
+			(a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0)
 	);
 
 	const rows: Rows = [];
