@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { scaleLinear } from 'd3-scale';
 import { eventExtent, laneOf, toItems, type TimelineItem } from '../../src/lib/timeline/items';
-import { fitLabel, layoutTimeline, type EventMark } from '../../src/lib/timeline/layout';
+import { fitLabel, layoutTimeline, pillSpan, type EventMark } from '../../src/lib/timeline/layout';
 import { buildIndex } from '../../src/lib/model';
 import { validateIncident } from '../../src/lib/model/validate';
 import { miniFiles } from './fixtures';
@@ -204,6 +204,10 @@ describe('layoutTimeline', () => {
 						for (let i = 1; i < spans.length; i++)
 							expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
 					}
+					// Cluster pills, as drawn, never sit on one another, even at the right edge.
+					const pills = a!.clusters.map((c) => pillSpan(c, width)).sort((p, q) => p[0] - q[0]);
+					for (let i = 1; i < pills.length; i++)
+						expect(pills[i]![0]).toBeGreaterThanOrEqual(pills[i - 1]![1]);
 					// Every item is accounted for: drawn or counted in a cluster.
 					const shown =
 						a!.marks.length + a!.clusters.reduce((n, c) => n + c.count, 0) + (a!.strip?.count ?? 0);

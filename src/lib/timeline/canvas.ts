@@ -50,64 +50,115 @@ export function markBox(mark: EventMark, dy: number): HitBox {
 	return { id: mark.id, x0: left - 6, y0: y - 13, x1: Math.max(right + 6, left + 18), y1: y + 13 };
 }
 
-type Drawing = DrawOptions & { fonts: { regular: string; bold: string; current: string } };
+/** Circles of one look, drawn as one path: a fill and a stroke per look, not per mark. */
+interface CircleBatch {
+	fill: string;
+	stroke: string;
+	alpha: number;
+	xy: number[];
+}
 
-function drawMark(ctx: CanvasRenderingContext2D, m: EventMark, colour: string, o: Drawing) {
+/** What one pass over the marks collects for the batched parts of its drawing. */
+interface Batches {
+	circles: Map<string, CircleBatch>;
+	/** Disputed triangles by opacity, as x, y pairs of their apex. */
+	triangles: Map<number, number[]>;
+	/** Labels to write once every shape is down. */
+	labels: { text: string; x: number; y: number; inside: boolean; alpha: number }[];
+}
+
+function drawMark(
+	ctx: CanvasRenderingContext2D,
+	m: EventMark,
+	colour: string,
+	alpha: number,
+	o: DrawOptions,
+	b: Batches
+) {
 	const y = m.y + o.dy;
 	const item = m.item;
 	const bodyRight = Math.max(m.x1, m.e1);
+	ctx.globalAlpha = alpha;
 	if (item.shape === 'period') {
-		ctx.globalAlpha *= 0.22;
+		ctx.globalAlpha = alpha * 0.22;
 		ctx.fillStyle = colour;
 		ctx.fillRect(m.e0, y - 7, Math.max(m.x1 - m.e0, 2), 14);
-		ctx.globalAlpha /= 0.22;
+		ctx.globalAlpha = alpha;
 		ctx.fillRect(m.e0, y - 7, 3, 14);
 	} else {
 		if (m.e1 - m.e0 > m.x1 - m.x0 + 1) {
-			ctx.globalAlpha *= 0.18;
+			ctx.globalAlpha = alpha * 0.18;
 			ctx.fillStyle = colour;
 			ctx.fillRect(m.e0, y - 5, m.e1 - m.e0, 10);
-			ctx.globalAlpha /= 0.18;
+			ctx.globalAlpha = alpha;
 		}
 		if (item.shape === 'range') {
 			ctx.fillStyle = colour;
-			if (item.approximate) ctx.globalAlpha *= 0.45;
+			ctx.globalAlpha = item.approximate ? alpha * 0.45 : alpha;
 			ctx.fillRect(m.x0, y - 6, Math.max(m.x1 - m.x0, 4), 12);
-			if (item.approximate) ctx.globalAlpha /= 0.45;
 		} else {
-			ctx.beginPath();
-			ctx.arc((m.x0 + m.x1) / 2, y, 6, 0, Math.PI * 2);
-			ctx.fillStyle = item.approximate ? o.theme.panel : colour;
-			ctx.fill();
-			ctx.lineWidth = 2.5;
-			ctx.strokeStyle = colour;
-			ctx.stroke();
+			const fill = item.approximate ? o.theme.panel : colour;
+			const key = `${fill}|${colour}|${alpha}`;
+			let batch = b.circles.get(key);
+			if (!batch) b.circles.set(key, (batch = { fill, stroke: colour, alpha, xy: [] }));
+			batch.xy.push((m.x0 + m.x1) / 2, y);
 		}
 	}
 	if (item.disputed) {
-		ctx.beginPath();
-		ctx.moveTo(bodyRight - 4, y - 15);
-		ctx.lineTo(bodyRight + 1, y - 7);
-		ctx.lineTo(bodyRight - 9, y - 7);
-		ctx.closePath();
-		ctx.fillStyle = o.theme.warn;
-		ctx.fill();
+		let list = b.triangles.get(alpha);
+		if (!list) b.triangles.set(alpha, (list = []));
+		list.push(bodyRight - 4, y - 15);
 	}
 	if (m.label) {
 		const inside = m.labelX < bodyRight;
 		const x = m.labelX + (item.disputed && !inside ? 4 : 0);
-		// Setting a font makes the canvas parse it: set only when it changes.
-		const font = inside ? o.fonts.bold : o.fonts.regular;
-		if (o.fonts.current !== font) ctx.font = o.fonts.current = font;
-		if (!inside) {
-			ctx.lineWidth = 3;
-			ctx.lineJoin = 'round';
-			ctx.strokeStyle = o.theme.paper;
-			ctx.strokeText(m.label, x, y + 4.5);
-		}
-		ctx.fillStyle = o.theme.ink;
-		ctx.fillText(m.label, x, y + 4.5);
+		b.labels.push({ text: m.label, x, y: y + 4.5, inside, alpha });
 	}
+}
+
+function drawBatches(ctx: CanvasRenderingContext2D, b: Batches, o: DrawOptions) {
+	ctx.lineWidth = 2.5;
+	for (const c of b.circles.values()) {
+		ctx.globalAlpha = c.alpha;
+		ctx.beginPath();
+		for (let i = 0; i < c.xy.length; i += 2) {
+			ctx.moveTo(c.xy[i]! + 6, c.xy[i + 1]!);
+			ctx.arc(c.xy[i]!, c.xy[i + 1]!, 6, 0, Math.PI * 2);
+		}
+		ctx.fillStyle = c.fill;
+		ctx.fill();
+		ctx.strokeStyle = c.stroke;
+		ctx.stroke();
+	}
+	ctx.fillStyle = o.theme.warn;
+	for (const [alpha, apexes] of b.triangles) {
+		ctx.globalAlpha = alpha;
+		ctx.beginPath();
+		for (let i = 0; i < apexes.length; i += 2) {
+			const x = apexes[i]!;
+			const y = apexes[i + 1]!;
+			ctx.moveTo(x, y);
+			ctx.lineTo(x + 5, y + 8);
+			ctx.lineTo(x - 5, y + 8);
+			ctx.closePath();
+		}
+		ctx.fill();
+	}
+	// Setting a font makes the canvas parse it: the plain labels first, then the bold ones.
+	ctx.lineWidth = 3;
+	ctx.lineJoin = 'round';
+	ctx.strokeStyle = o.theme.paper;
+	for (const inside of [false, true]) {
+		ctx.font = `${inside ? 600 : 400} 13.5px ${o.theme.font}`;
+		ctx.fillStyle = o.theme.ink;
+		for (const l of b.labels) {
+			if (l.inside !== inside) continue;
+			ctx.globalAlpha = l.alpha;
+			if (!inside) ctx.strokeText(l.text, l.x, l.y);
+			ctx.fillText(l.text, l.x, l.y);
+		}
+	}
+	ctx.globalAlpha = 1;
 }
 
 /** A lane's density band: one bar per bin, its height by the square root of the count. */
@@ -137,19 +188,16 @@ export function drawLayout(
 	o: DrawOptions
 ): HitBox[] {
 	const boxes: HitBox[] = [];
+	const batches: Batches = { circles: new Map(), triangles: new Map(), labels: [] };
 	ctx.textBaseline = 'alphabetic';
-	const regular = `400 13.5px ${o.theme.font}`;
-	const bold = `600 13.5px ${o.theme.font}`;
-	const d: Drawing = { ...o, fonts: { regular, bold, current: '' } };
+	for (const lane of layout.lanes) drawDensity(ctx, lane, o);
 	for (const lane of layout.lanes) {
-		drawDensity(ctx, lane, o);
 		for (const m of lane.marks) {
 			if (o.skip(m.id)) continue;
-			ctx.globalAlpha = o.dimmed(m.id) ? 0.22 : 1;
-			drawMark(ctx, m, o.colourOf(m.id), d);
+			drawMark(ctx, m, o.colourOf(m.id), o.dimmed(m.id) ? 0.22 : 1, o, batches);
 			boxes.push(markBox(m, o.dy));
 		}
 	}
-	ctx.globalAlpha = 1;
+	drawBatches(ctx, batches, o);
 	return boxes;
 }

@@ -139,6 +139,15 @@ export interface TimelineLayout {
 	markCount: number;
 }
 
+/** The narrowest a cluster's pill is drawn, px: room for "+1.2k". */
+export const PILL_MIN = 30;
+
+/** Where a cluster's pill is drawn, [left, right] px: clipped to the view, PILL_MIN or wider. */
+export function pillSpan(c: Pick<ClusterMark, 'x0' | 'x1'>, width: number): [number, number] {
+	const x0 = Math.max(0, Math.min(c.x0, width - PILL_MIN));
+	return [x0, x0 + Math.max(PILL_MIN, Math.min(c.x1, width) - x0)];
+}
+
 /** Truncates a title to what fits, with an ellipsis. */
 export function fitLabel(title: string, maxWidth: number, charWidth: number): string {
 	const maxChars = Math.floor(maxWidth / charWidth);
@@ -382,8 +391,9 @@ function detailLane(
 			last.t0 = Math.min(last.t0, p.item.extent[0]);
 			last.t1 = Math.max(last.t1, p.item.extent[1]);
 		} else {
-			// A pill starts clear of the one before it, so counts never sit on top of each other.
-			const x0 = last ? Math.max(p.x0, last.x1 + 2) : p.x0;
+			// A pill starts inside the view and clear of the one before it, so counts never sit on
+			// top of each other (a pill for events that began off the left edge starts at 0).
+			const x0 = Math.max(p.x0, 0, last ? last.x1 + 2 : 0);
 			clusters.push({
 				kind: 'cluster',
 				id: `${lane.id}:${p.item.id}`,
@@ -391,12 +401,25 @@ function detailLane(
 				count: 1,
 				row: 0,
 				x0,
-				x1: Math.max(p.x1, x0 + 28),
+				x1: Math.max(p.x1, x0 + PILL_MIN),
 				t0: p.item.extent[0],
 				t1: p.item.extent[1],
 				y: 0
 			});
 		}
+	}
+
+	// A pill needs PILL_MIN px of view: one that would start nearer the right edge than that
+	// joins the pill before it, rather than being pushed back over it.
+	for (let i = clusters.length - 1; i > 0 && clusters[i]!.x0 > width - PILL_MIN; i--) {
+		const c = clusters[i]!;
+		const prev = clusters[i - 1]!;
+		prev.ids.push(...c.ids);
+		prev.count += c.count;
+		prev.x1 = Math.max(prev.x1, c.x1);
+		prev.t0 = Math.min(prev.t0, c.t0);
+		prev.t1 = Math.max(prev.t1, c.t1);
+		clusters.pop();
 	}
 
 	if (o.sparse && marks.length === 0 && clusters.length === 0) return null;
