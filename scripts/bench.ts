@@ -4,11 +4,14 @@
  * For 1,000, 10,000 and 100,000 events it opens the incident through /open?src= and reports
  * the time to open it (read and check) and to first complete render, the median and p95 main
  * thread time per frame over 60 wheel-zoom steps and 60 drag-pan steps, the JS heap and the DOM
- * node count. Then the graph layout time at 2,000 parties and 5,000 relations, and the gzip size
+ * node count; and the same for 100,000 events among 1,000 parties in a lane each (lanes by
+ * party: a tall timeline of which a screenful is on show). Then the graph layout time at 2,000
+ * parties and 5,000 relations, and the gzip size
  * of each route's JavaScript. Prints a table and writes bench-results/bench.json, so a later run
  * can be compared with this one. Figures, never assertions.
  *
- * Options: --sizes 1000,10000 (default 1000,10000,100000), --no-build (use the existing build),
+ * Options: --sizes 1000,10000 (default 1000,10000,100000), --party-lanes N (events in the
+ * lanes-by-party case, default 100000; 0 leaves it out), --no-build (use the existing build),
  * --only graph (skip the timeline sizes and measure the graph alone).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -26,6 +29,8 @@ const opt = (name: string) => {
 };
 const SIZES =
 	opt('only') === 'graph' ? [] : (opt('sizes') ?? '1000,10000,100000').split(',').map(Number);
+const PARTY_LANES = opt('only') === 'graph' ? 0 : Number(opt('party-lanes') ?? 100_000);
+const LANE_PARTIES = 1000;
 const PORT = 4179;
 const ORIGIN = `http://localhost:${PORT}`;
 const BUILD = 'build';
@@ -49,11 +54,23 @@ function write(name: string, model: unknown) {
 	writeFileSync(join(BUILD, 'bench', name), text);
 	return text.length;
 }
-const files: Record<number, { name: string; mb: number }> = {};
-for (const n of SIZES) {
-	const name = `synthetic-${n}.json`;
-	files[n] = { name, mb: write(name, synthIncident({ events: n })) / 1024 / 1024 };
+interface Case {
+	events: number;
+	/** How the timeline's lanes are grouped, and how many parties the incident has. */
+	lanes: 'side' | 'party';
+	parties: number;
+	name: string;
+	mb: number;
 }
+const cases: Case[] = [];
+function addCase(events: number, lanes: Case['lanes'], parties: number) {
+	const name =
+		lanes === 'side' ? `synthetic-${events}.json` : `synthetic-${events}-p${parties}.json`;
+	const mb = write(name, synthIncident({ events, parties })) / 1024 / 1024;
+	cases.push({ events, lanes, parties, name, mb });
+}
+for (const n of SIZES) addCase(n, 'side', 12);
+if (PARTY_LANES > 0) addCase(PARTY_LANES, 'party', LANE_PARTIES);
 write('synthetic-graph.json', synthIncident({ events: 1000, parties: 2000, relations: 5000 }));
 
 // --- server and browser ---------------------------------------------------------------------
@@ -165,6 +182,7 @@ const markTime = (page: Page, name: string) =>
 
 interface TimelineRow {
 	events: number;
+	lanes: string;
 	'file MB': number;
 	'open s': number;
 	'first render ms': number;
@@ -178,11 +196,14 @@ interface TimelineRow {
 }
 const timeline: TimelineRow[] = [];
 
-for (const n of SIZES) {
+for (const c of cases) {
+	const n = c.events;
 	const { context, page } = await newPage();
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
-	await page.goto(`${ORIGIN}/open?src=/bench/${files[n]!.name}`);
+	await page.goto(
+		`${ORIGIN}/open?src=/bench/${c.name}${c.lanes === 'side' ? '' : `&lanes=${c.lanes}`}`
+	);
 	await page.waitForFunction(
 		() => performance.getEntriesByName('sightline:first-render').length > 0,
 		null,
@@ -202,7 +223,8 @@ for (const n of SIZES) {
 	const p = stats(pan);
 	timeline.push({
 		events: n,
-		'file MB': round(files[n]!.mb),
+		lanes: c.lanes === 'side' ? 'by side' : `by party (${c.parties.toLocaleString('en-GB')})`,
+		'file MB': round(c.mb),
 		'open s': round(checked / 1000, 2),
 		'first render ms': round(rendered - checked, 0),
 		'zoom median ms': round(z.median),
@@ -213,7 +235,7 @@ for (const n of SIZES) {
 		'DOM nodes': nodes[0]!,
 		'DOM nodes max': Math.max(...nodes)
 	});
-	if (errors.length) console.warn(`Errors in the page at ${n} events:`, errors);
+	if (errors.length) console.warn(`Errors in the page at ${n} events, ${c.lanes}:`, errors);
 	await context.close();
 }
 
@@ -281,6 +303,6 @@ const out = {
 	workers: lazy
 };
 // A graph-only run keeps its own file, so it never overwrites a full run's figures.
-const outFile = SIZES.length ? 'bench-results/bench.json' : 'bench-results/bench-graph.json';
+const outFile = cases.length ? 'bench-results/bench.json' : 'bench-results/bench-graph.json';
 writeFileSync(outFile, JSON.stringify(out, null, 2) + '\n');
 console.log(`Wrote ${outFile}`);

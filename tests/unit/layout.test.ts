@@ -265,6 +265,118 @@ describe('layoutTimeline', () => {
 	});
 });
 
+describe('many lanes: only the lanes on screen are laid out', () => {
+	const many = Array.from({ length: 40 }, (_, i) => ({ id: `l${i}`, name: `Lane ${i}` }));
+	const arbItems = fc.array(
+		fc.record({
+			// Some lanes crowded, around one busy moment, so rows run out and clusters form.
+			lane: fc.oneof(fc.constant(3), fc.integer({ min: 0, max: 39 })),
+			at: fc.oneof(
+				fc.double({ min: -100, max: 700, noNaN: true }),
+				fc.double({ min: 295, max: 305, noNaN: true })
+			),
+			len: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 2000, noNaN: true })),
+			period: fc.boolean()
+		}),
+		{ maxLength: 400 }
+	);
+	function build(specs: { lane: number; at: number; len: number; period: boolean }[]) {
+		return specs.map((s, i): TimelineItem => {
+			const start = T0 + s.at * MIN;
+			const end = s.len ? start + s.len * MIN : null;
+			return {
+				...item(`i${i}`, s.at, { lane: `l${s.lane}` }),
+				end,
+				extent: [start, end ?? start],
+				shape: end ? (s.period ? 'period' : 'range') : 'instant'
+			};
+		});
+	}
+
+	test('each lane keeps its place whatever is on screen, and its items fit in it (property)', () => {
+		fc.assert(
+			fc.property(
+				arbItems,
+				fc.integer({ min: 0, max: 6000 }),
+				fc.integer({ min: 100, max: 1200 }),
+				fc.integer({ min: 1, max: 300 }),
+				(specs, top, tall, detailLimit) => {
+					const items = build(specs);
+					const x = scale(600, 900);
+					const o = { detailLimit, first: items[0]?.id ?? null, exactLimit: -1 };
+					const exact = layoutTimeline(items, many, x, 900, o);
+					const all = layoutTimeline(items, many, x, 900, { ...o, viewY: [0, Infinity] });
+					const part = layoutTimeline(items, many, x, 900, { ...o, viewY: [top, top + tall] });
+					expect(part.bounded).toBe(true);
+					// The whole height never depends on what is on screen.
+					expect(part.height).toBe(all.height);
+					expect(part.laneCount).toBe(many.length);
+					const byId = new Map(all.lanes.map((l) => [l.id, l]));
+					const exactById = new Map(exact.lanes.map((l) => [l.id, l]));
+					// Exactly the lanes crossing the range are laid out, each as in the full layout.
+					const crossing = all.lanes.filter((l) => l.y + l.height >= top && l.y <= top + tall);
+					expect(part.lanes.map((l) => l.id)).toEqual(crossing.map((l) => l.id));
+					for (const l of part.lanes) expect(l).toEqual(byId.get(l.id));
+					for (const l of all.lanes) {
+						// The bound is never less than what the lane uses, and its items lie inside it.
+						const used = exactById.get(l.id)!;
+						expect(l.height).toBeGreaterThanOrEqual(used.height);
+						expect(l.marks.map((m) => [m.id, m.row, m.x0])).toEqual(
+							used.marks.map((m) => [m.id, m.row, m.x0])
+						);
+						for (const m of [...l.marks, ...l.clusters])
+							expect(m.y).toBeLessThanOrEqual(l.y + l.height - 8);
+						if (l.density) expect(l.density.y + l.density.h).toBeLessThanOrEqual(l.y + l.height);
+					}
+					// The count of events in view covers lanes on and off screen alike.
+					expect(part.inView).toBeGreaterThanOrEqual(exact.inView);
+				}
+			),
+			{ numRuns: 150 }
+		);
+	});
+
+	test('a lane holding one date-only event that covers the view keeps room for its strip', () => {
+		const day: TimelineItem = {
+			...item('day', 0, { lane: 'l1' }),
+			shape: 'period',
+			extent: [T0 - 12 * 60 * MIN, T0 + 12 * 60 * MIN]
+		};
+		const items = [day, item('call', 30, { lane: 'l2' })];
+		const exact = layoutTimeline(items, many, scale(90, 900), 900);
+		const bound = layoutTimeline(items, many, scale(90, 900), 900, {
+			viewY: [0, 1000],
+			exactLimit: 0
+		});
+		const [e1, b1] = [exact, bound].map((o) => o.lanes.find((l) => l.id === 'l1')!);
+		expect(e1!.strip?.ids).toEqual(['day']);
+		expect(b1!.strip?.ids).toEqual(['day']);
+		expect(b1!.height).toBeGreaterThanOrEqual(e1!.height);
+	});
+
+	test('with little in view every lane is laid out at the height it uses', () => {
+		const items = [item('x', 10, { lane: 'l0' }), item('y', 20, { lane: 'l0' })];
+		const out = layoutTimeline(items, many, scale(60, 600), 600, { viewY: [500, 900] });
+		expect(out.bounded).toBe(false);
+		expect(out.lanes).toHaveLength(many.length);
+		expect(out.lanes[0]!.rows).toBe(1);
+	});
+
+	test('a thousand lanes of a hundred thousand events: a screenful is laid out', () => {
+		const lanes1k = Array.from({ length: 1000 }, (_, i) => ({ id: `l${i}`, name: `L${i}` }));
+		const items = Array.from({ length: 100_000 }, (_, i) =>
+			item(`e${i}`, (i * 7919) % 600, { lane: `l${i % 1000}` })
+		);
+		const out = layoutTimeline(items, lanes1k, scale(600, 1200), 1200, { viewY: [0, 900] });
+		expect(out.bounded).toBe(true);
+		expect(out.laneCount).toBe(1000);
+		expect(out.lanes.length).toBeLessThan(12);
+		expect(out.lanes.every((l) => l.order < 12)).toBe(true);
+		expect(out.height).toBeGreaterThan(1000 * 100);
+		expect(out.inView).toBe(100_000);
+	});
+});
+
 describe('lanes', () => {
 	const model = validateIncident(miniFiles()).model!;
 	const index = buildIndex(model);

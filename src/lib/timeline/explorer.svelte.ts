@@ -63,6 +63,11 @@ export class Explorer {
 	focusParties = $state<ReadonlySet<string> | null>(null);
 	/** Plot width in px, measured by the component. */
 	width = $state(960);
+	/**
+	 * The part of the lanes' height on screen, px from the first lane's top, in steps (set by
+	 * the timeline as the page scrolls): with much in view only these lanes are laid out.
+	 */
+	viewY = $state<[number, number]>([0, 2048]);
 	compact = $state(false);
 	viewerZone = $state('UTC');
 
@@ -131,9 +136,15 @@ export class Explorer {
 					rowHeight: 28,
 					first: this.selected,
 					priority: this.focusEvents,
-					sparse: this.sparse
+					sparse: this.sparse,
+					viewY: this.viewY
 				}
-			: { first: this.selected, priority: this.focusEvents, sparse: this.sparse }
+			: {
+					first: this.selected,
+					priority: this.focusEvents,
+					sparse: this.sparse,
+					viewY: this.viewY
+				}
 	);
 
 	/** Built when the filters change, so each zoom frame only touches what is in view. */

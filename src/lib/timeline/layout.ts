@@ -9,7 +9,9 @@ import {
 	binCounts,
 	buildTimeIndex,
 	estimateCount,
+	lowerBound,
 	queryLane,
+	upperBound,
 	type LaneIndex,
 	type TimeIndex
 } from './time-index';
@@ -59,6 +61,18 @@ export interface LayoutOptions {
 	binPx: number;
 	/** Widest an aggregate cluster grows before a new one starts, px. */
 	maxClusterPx: number;
+	/**
+	 * The part of the lanes' height on screen, [top, bottom] px in lane coordinates, or null.
+	 * When given and more than `exactLimit` items are in view over all lanes, each lane takes
+	 * the most height its items in view could need (known from the index without placing
+	 * them), so every lane's place depends only on the window in time, never on scrolling, and
+	 * only the lanes crossing this range are laid out: a timeline of a thousand parties costs
+	 * what the dozen on screen cost. Otherwise every lane is laid out and takes exactly the
+	 * height it uses.
+	 */
+	viewY: [number, number] | null;
+	/** Up to this many items in view over all lanes, every lane is laid out (see `viewY`). */
+	exactLimit: number;
 }
 
 export const DEFAULT_LAYOUT: LayoutOptions = {
@@ -77,7 +91,9 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
 	sparse: false,
 	detailLimit: 1500,
 	binPx: 3,
-	maxClusterPx: 44
+	maxClusterPx: 44,
+	viewY: null,
+	exactLimit: 3000
 };
 
 export interface EventMark {
@@ -116,6 +132,8 @@ export interface ClusterMark {
 export interface LaneLayout {
 	id: string;
 	name: string;
+	/** The lane's position in the list of lanes (0 first), laid out or not. */
+	order: number;
 	y: number;
 	height: number;
 	rows: number;
@@ -133,10 +151,18 @@ export interface LaneLayout {
 }
 
 export interface TimelineLayout {
+	/** The lanes laid out: all of them, or when `bounded` those crossing `viewY`. */
 	lanes: LaneLayout[];
+	/** Height of every lane together, laid out or not. */
 	height: number;
 	/** Event marks drawn one by one, over all lanes. */
 	markCount: number;
+	/** Items in view over every lane (estimated from the index for lanes not laid out). */
+	inView: number;
+	/** How many lanes there are in all (`lanes` may hold only those on screen). */
+	laneCount: number;
+	/** True when lanes took their bounded heights and only those on screen were laid out. */
+	bounded: boolean;
 }
 
 /** The narrowest a cluster's pill is drawn, px: room for "+1.2k". */
@@ -292,22 +318,96 @@ export function layoutIndexed(
 	const t0 = x.invert(0) - pad;
 	const t1 = x.invert(width) + pad;
 
+	// Counting what each lane has in view is cheap (a few binary searches a lane); placing it
+	// is not. With much in view, only the lanes on screen are placed.
+	const estimates = lanes.map((lane) => estimateCount(index.lanes.get(lane.id), t0, t1));
+	const viewY = o.viewY && estimates.reduce((a, b) => a + b, 0) > o.exactLimit ? o.viewY : null;
+	// How many pinned items each lane holds bounds its rows of marks.
+	const pinned = new Map<string, number>();
+	if (viewY) {
+		for (const id of new Set([...(o.first ? [o.first] : []), ...(o.priority ?? [])])) {
+			const item = index.byId.get(id);
+			if (item) pinned.set(item.lane, (pinned.get(item.lane) ?? 0) + 1);
+		}
+	}
 	let y = 0;
 	let markCount = 0;
+	let inView = 0;
 	const out: LaneLayout[] = [];
-	for (const lane of lanes) {
+	for (let order = 0; order < lanes.length; order++) {
+		const lane = lanes[order]!;
 		const li = index.lanes.get(lane.id);
-		const estimate = estimateCount(li, t0, t1);
+		const estimate = estimates[order]!;
+		let bound = 0;
+		if (viewY) {
+			if (o.sparse && estimate === 0) continue;
+			bound = laneBound(li, estimate, pinned.get(lane.id) ?? 0, x, width, o);
+			if (y + bound < viewY[0] || y > viewY[1]) {
+				// Off screen: it keeps its place and its count, and costs nothing more.
+				inView += estimate;
+				y += bound;
+				continue;
+			}
+		}
 		const result =
 			estimate > o.detailLimit
 				? aggregateLane(index, lane, li, x, width, y, o)
 				: detailLane(queryLane(li, t0, t1), lane, x, width, y, o);
-		if (!result) continue;
+		if (!result) {
+			y += bound;
+			continue;
+		}
+		result.order = order;
+		if (viewY) result.height = bound;
 		markCount += result.marks.length;
+		inView += result.inView;
 		out.push(result);
 		y += result.height;
 	}
-	return { lanes: out, height: y, markCount };
+	return {
+		lanes: out,
+		height: y,
+		markCount,
+		inView,
+		laneCount: lanes.length,
+		bounded: viewY !== null
+	};
+}
+
+/**
+ * The most height a lane can need for the window, from the index alone (see `viewY`): an
+ * aggregated lane has its pinned marks' rows, the density band and the clusters; a lane placed
+ * one by one has a row per item up to `maxRows`, a row of clusters past that, and a strip when
+ * an item long enough to cover the view may be in it.
+ */
+export function laneBound(
+	li: LaneIndex | undefined,
+	estimate: number,
+	pinned: number,
+	x: TimeScale,
+	width: number,
+	o: LayoutOptions
+): number {
+	const pad = 2 * o.lanePadding;
+	if (estimate > o.detailLimit) return (Math.min(o.maxRows, pinned) + 2) * o.rowHeight + pad;
+	const rows = estimate > o.maxRows ? o.maxRows + 1 : Math.max(1, estimate);
+	let strip = 0;
+	if (li && !o.sparse && estimate > 0) {
+		const w0 = x.invert(0);
+		const w1 = x.invert(width);
+		const cover = o.coverFraction * Math.abs(w1 - w0);
+		for (const c of li.classes) {
+			if (c.maxLength < cover) continue;
+			if (
+				upperBound(c.starts, Math.max(w0, w1)) >
+				lowerBound(c.starts, Math.min(w0, w1) - c.maxLength)
+			) {
+				strip = o.stripHeight;
+				break;
+			}
+		}
+	}
+	return rows * o.rowHeight + pad + strip;
 }
 
 /** Gives marks the y of their row, and clusters their row (below the marks) and its y. */
@@ -446,6 +546,7 @@ function detailLane(
 	return {
 		id: lane.id,
 		name: lane.name,
+		order: 0,
 		y,
 		height,
 		rows: rowCount,
@@ -536,6 +637,7 @@ function aggregateLane(
 	return {
 		id: lane.id,
 		name: lane.name,
+		order: 0,
 		y,
 		height,
 		rows: rowCount,
