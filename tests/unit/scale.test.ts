@@ -10,6 +10,7 @@ import type { TimelineItem } from '../../src/lib/timeline/items';
 import {
 	binCounts,
 	buildTimeIndex,
+	countOverlapping,
 	estimateCount,
 	queryLane
 } from '../../src/lib/timeline/time-index';
@@ -76,6 +77,30 @@ describe('time index', () => {
 			),
 			{ numRuns: 300, seed: 11 }
 		);
+	});
+
+	test('the count of events in view over every lane is exact, as a full scan counts them', () => {
+		fc.assert(
+			fc.property(
+				fc.double({ min: -30, max: 400, noNaN: true }),
+				fc.double({ min: 0, max: 400, noNaN: true }),
+				(startDay, days) => {
+					const a = T0 + startDay * DAY;
+					const b = a + days * DAY;
+					expect(countOverlapping(index, a, b)).toBe(items.filter((i) => overlaps(i, a, b)).length);
+				}
+			),
+			{ numRuns: 300, seed: 12 }
+		);
+		expect(countOverlapping(buildTimeIndex([]), T0, T0 + DAY)).toBe(0);
+		// Touching counts as overlapping, at either edge; a millisecond short does not.
+		const edges = buildTimeIndex([
+			item('ends-at-start', 'a', T0 - DAY, DAY),
+			item('starts-at-end', 'b', T0 + DAY),
+			item('ends-just-before', 'a', T0 - DAY, DAY - 1),
+			item('starts-just-after', 'c', T0 + DAY + 1)
+		]);
+		expect(countOverlapping(edges, T0, T0 + DAY)).toBe(2);
 	});
 
 	test('the count estimate never misses an item and over-counts only items that ended just before', () => {

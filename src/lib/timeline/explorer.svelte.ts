@@ -9,7 +9,7 @@ import { zoneChoices, type ZoneChoice } from '../model/format-time';
 import { toItems, eventExtent, type LaneMode } from './items';
 import { placesOf, type Place } from '../map/places';
 import { layoutIndexed, type LayoutOptions } from './layout';
-import { buildTimeIndex } from './time-index';
+import { buildTimeIndex, countOverlapping } from './time-index';
 import { zonedTicks } from './ticks';
 import { clampWindow, DEFAULT_VIEW, type ViewState } from '../url/view-state';
 
@@ -149,6 +149,9 @@ export class Explorer {
 
 	/** Built when the filters change, so each zoom frame only touches what is in view. */
 	readonly timeIndex = $derived(buildTimeIndex(this.items));
+
+	/** Events overlapping the window, exactly, over every lane (O(log N), see the index). */
+	readonly inViewCount = $derived(countOverlapping(this.timeIndex, this.window[0], this.window[1]));
 
 	readonly layout = $derived(
 		layoutIndexed(this.timeIndex, this.laneList, this.scale, this.width, this.layoutOptions)

@@ -28,6 +28,9 @@ export interface TimeIndex {
 	lanes: Map<string, LaneIndex>;
 	byId: Map<string, TimelineItem>;
 	size: number;
+	/** Every item's extent start, sorted; and every extent end, sorted (see countOverlapping). */
+	starts: Float64Array;
+	ends: Float64Array;
 }
 
 function classOf(length: number): number {
@@ -59,7 +62,23 @@ export function buildTimeIndex(items: readonly TimelineItem[]): TimeIndex {
 		}
 		lanes.set(lane, { classes: out, size });
 	}
-	return { lanes, byId, size: items.length };
+	const starts = new Float64Array(items.length);
+	const ends = new Float64Array(items.length);
+	items.forEach((item, i) => {
+		starts[i] = item.extent[0];
+		ends[i] = item.extent[1];
+	});
+	starts.sort();
+	ends.sort();
+	return { lanes, byId, size: items.length, starts, ends };
+}
+
+/**
+ * Exactly how many items, over every lane, overlap [t0, t1]: those starting by t1, less those
+ * that ended before t0 (which all started before t0 too). Two binary searches, whatever N is.
+ */
+export function countOverlapping(index: TimeIndex, t0: number, t1: number): number {
+	return Math.max(0, upperBound(index.starts, t1) - lowerBound(index.ends, t0));
 }
 
 /** First index whose value is >= t. */
