@@ -61,6 +61,12 @@ export class Explorer {
 	dark = $state(false);
 	/** Parties a briefing step focuses: lit in the graph, the rest faded. */
 	focusParties = $state<ReadonlySet<string> | null>(null);
+	/**
+	 * The view as the page's links carry it ("?from=…", or "" for the default view). The
+	 * workspace sets it when it writes the address bar, a quarter second after the view stops
+	 * changing, so a zoom gesture does not rewrite every link on the page at every frame.
+	 */
+	linkQuery = $state('');
 	/** Plot width in px, measured by the component. */
 	width = $state(960);
 	/**
