@@ -220,3 +220,32 @@ test('a CSV of events opens too', async ({ page, request }) => {
 	await expect(page.getByRole('heading', { level: 1, name: 'events.csv' })).toBeVisible();
 	await expect(page.locator('.lane-label').first()).toBeVisible();
 });
+
+test('an exported figure keeps the canvas marks where the screen shows them, unstretched', async ({
+	page
+}) => {
+	const { readFileSync } = await import('node:fs');
+	await page.goto(`/open?src=/e2e/${FILE}`);
+	await expectOpened(page);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Export SVG' }).first().click()
+	]);
+	const svg = readFileSync((await download.path())!).toString('utf8');
+	const image = svg.match(
+		/<image href="data:image\/png[^"]*" x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"/
+	);
+	expect(image, 'the canvas marks, as a picture in the figure').not.toBeNull();
+	const [x, y, w, h] = image!.slice(1).map(Number) as [number, number, number, number];
+	const onScreen = await page.evaluate(() => {
+		const c = document.querySelector<HTMLCanvasElement>('.timeline canvas.marks')!;
+		const s = document.querySelector('.timeline svg.plot')!.getBoundingClientRect();
+		const r = c.getBoundingClientRect();
+		return { ratio: c.width / c.height, x: r.left - s.left, y: r.top - s.top, w: r.width };
+	});
+	// The picture has the canvas's own proportions (no stretching) and its place on the plot.
+	expect(Math.abs(w / h - onScreen.ratio)).toBeLessThan(0.01 * onScreen.ratio);
+	expect(x).toBeCloseTo(onScreen.x, 0);
+	expect(y).toBeCloseTo(onScreen.y, 0);
+	expect(w).toBeCloseTo(onScreen.w, 0);
+});

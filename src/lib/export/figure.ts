@@ -185,10 +185,14 @@ export async function exportFigures(
 		clone.removeAttribute('style');
 		// Marks a large incident draws on a canvas over the SVG go in as a picture, in place.
 		const canvas = s.parentElement?.querySelector<HTMLCanvasElement>(':scope > canvas.marks');
-		const picture = (c: HTMLCanvasElement | null | undefined) =>
-			c && c.width > 0
-				? `<image href="${c.toDataURL('image/png')}" x="0" y="0" width="${w}" height="${Number(s.getAttribute('height')) || f.height / k}"/>`
-				: '';
+		// Where the canvas sits over the SVG, as laid out: the timeline's canvas covers only the
+		// part on screen, and its backing store may be taller than what it shows.
+		const picture = (c: HTMLCanvasElement | null | undefined) => {
+			if (!c || c.width === 0) return '';
+			const r = c.getBoundingClientRect();
+			const at = (n: number) => (n / (k || 1)).toFixed(1);
+			return `<image href="${c.toDataURL('image/png')}" x="${at(r.left - f.left)}" y="${at(r.top - f.top)}" width="${at(r.width)}" height="${at(r.height)}" preserveAspectRatio="none"/>`;
+		};
 		// A big graph draws under its SVG instead: that picture goes in first.
 		const under = s.parentElement?.querySelector<HTMLCanvasElement>(':scope > canvas.under');
 		parts.push(
