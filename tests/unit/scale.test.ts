@@ -10,6 +10,7 @@ import type { TimelineItem } from '../../src/lib/timeline/items';
 import {
 	binCounts,
 	buildTimeIndex,
+	countLane,
 	countOverlapping,
 	estimateCount,
 	queryLane
@@ -79,7 +80,7 @@ describe('time index', () => {
 		);
 	});
 
-	test('the count of events in view over every lane is exact, as a full scan counts them', () => {
+	test('the count of events in view, in each lane and over all, is exact, as a full scan counts them', () => {
 		fc.assert(
 			fc.property(
 				fc.double({ min: -30, max: 400, noNaN: true }),
@@ -88,6 +89,10 @@ describe('time index', () => {
 					const a = T0 + startDay * DAY;
 					const b = a + days * DAY;
 					expect(countOverlapping(index, a, b)).toBe(items.filter((i) => overlaps(i, a, b)).length);
+					for (const lane of ['a', 'b', 'c', 'missing'])
+						expect(countLane(index.lanes.get(lane), a, b)).toBe(
+							items.filter((i) => i.lane === lane && overlaps(i, a, b)).length
+						);
 				}
 			),
 			{ numRuns: 300, seed: 12 }

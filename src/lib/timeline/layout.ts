@@ -8,7 +8,7 @@ import type { TimelineItem } from './items';
 import {
 	binCounts,
 	buildTimeIndex,
-	estimateCount,
+	countLane,
 	lowerBound,
 	queryLane,
 	upperBound,
@@ -146,7 +146,7 @@ export interface LaneLayout {
 	 * bin of `binPx` px, drawn as a density band in the lane's first row, from `y` to `y + h`.
 	 */
 	density: { binPx: number; counts: Uint32Array; max: number; y: number; h: number } | null;
-	/** Items of the lane overlapping the view (estimated from the index when aggregated). */
+	/** Items of the lane overlapping the view (counted from the index when aggregated). */
 	inView: number;
 }
 
@@ -157,7 +157,7 @@ export interface TimelineLayout {
 	height: number;
 	/** Event marks drawn one by one, over all lanes. */
 	markCount: number;
-	/** Items in view over every lane (estimated from the index for lanes not laid out). */
+	/** Items in view over every lane (counted from the index for lanes not laid out). */
 	inView: number;
 	/** How many lanes there are in all (`lanes` may hold only those on screen). */
 	laneCount: number;
@@ -318,10 +318,10 @@ export function layoutIndexed(
 	const t0 = x.invert(0) - pad;
 	const t1 = x.invert(width) + pad;
 
-	// Counting what each lane has in view is cheap (a few binary searches a lane); placing it
+	// Counting what each lane has in view is cheap (two binary searches a lane); placing it
 	// is not. With much in view, only the lanes on screen are placed.
-	const estimates = lanes.map((lane) => estimateCount(index.lanes.get(lane.id), t0, t1));
-	const viewY = o.viewY && estimates.reduce((a, b) => a + b, 0) > o.exactLimit ? o.viewY : null;
+	const counts = lanes.map((lane) => countLane(index.lanes.get(lane.id), t0, t1));
+	const viewY = o.viewY && counts.reduce((a, b) => a + b, 0) > o.exactLimit ? o.viewY : null;
 	// How many pinned items each lane holds bounds its rows of marks.
 	const pinned = new Map<string, number>();
 	if (viewY) {
@@ -337,20 +337,20 @@ export function layoutIndexed(
 	for (let order = 0; order < lanes.length; order++) {
 		const lane = lanes[order]!;
 		const li = index.lanes.get(lane.id);
-		const estimate = estimates[order]!;
+		const count = counts[order]!;
 		let bound = 0;
 		if (viewY) {
-			if (o.sparse && estimate === 0) continue;
-			bound = laneBound(li, estimate, pinned.get(lane.id) ?? 0, x, width, o);
+			if (o.sparse && count === 0) continue;
+			bound = laneBound(li, count, pinned.get(lane.id) ?? 0, x, width, o);
 			if (y + bound < viewY[0] || y > viewY[1]) {
 				// Off screen: it keeps its place and its count, and costs nothing more.
-				inView += estimate;
+				inView += count;
 				y += bound;
 				continue;
 			}
 		}
 		const result =
-			estimate > o.detailLimit
+			count > o.detailLimit
 				? aggregateLane(index, lane, li, x, width, y, o)
 				: detailLane(queryLane(li, t0, t1), lane, x, width, y, o);
 		if (!result) {
@@ -382,17 +382,17 @@ export function layoutIndexed(
  */
 export function laneBound(
 	li: LaneIndex | undefined,
-	estimate: number,
+	count: number,
 	pinned: number,
 	x: TimeScale,
 	width: number,
 	o: LayoutOptions
 ): number {
 	const pad = 2 * o.lanePadding;
-	if (estimate > o.detailLimit) return (Math.min(o.maxRows, pinned) + 2) * o.rowHeight + pad;
-	const rows = estimate > o.maxRows ? o.maxRows + 1 : Math.max(1, estimate);
+	if (count > o.detailLimit) return (Math.min(o.maxRows, pinned) + 2) * o.rowHeight + pad;
+	const rows = count > o.maxRows ? o.maxRows + 1 : Math.max(1, count);
 	let strip = 0;
-	if (li && !o.sparse && estimate > 0) {
+	if (li && !o.sparse && count > 0) {
 		const w0 = x.invert(0);
 		const w1 = x.invert(width);
 		const cover = o.coverFraction * Math.abs(w1 - w0);

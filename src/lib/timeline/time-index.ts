@@ -22,6 +22,9 @@ interface DurationClass {
 export interface LaneIndex {
 	classes: DurationClass[];
 	size: number;
+	/** The lane's extent starts, sorted, and its extent ends, sorted (see countLane). */
+	starts: Float64Array;
+	ends: Float64Array;
 }
 
 export interface TimeIndex {
@@ -60,7 +63,17 @@ export function buildTimeIndex(items: readonly TimelineItem[]): TimeIndex {
 			out.push({ maxLength: k === 0 ? 0 : 2 ** k, items: list, starts });
 			size += list.length;
 		}
-		lanes.set(lane, { classes: out, size });
+		const laneStarts = new Float64Array(size);
+		const laneEnds = new Float64Array(size);
+		let i = 0;
+		for (const c of out)
+			for (const item of c.items) {
+				laneStarts[i] = item.extent[0];
+				laneEnds[i++] = item.extent[1];
+			}
+		laneStarts.sort();
+		laneEnds.sort();
+		lanes.set(lane, { classes: out, size, starts: laneStarts, ends: laneEnds });
 	}
 	const starts = new Float64Array(items.length);
 	const ends = new Float64Array(items.length);
@@ -71,6 +84,11 @@ export function buildTimeIndex(items: readonly TimelineItem[]): TimeIndex {
 	starts.sort();
 	ends.sort();
 	return { lanes, byId, size: items.length, starts, ends };
+}
+
+/** Exactly how many items of the lane overlap [t0, t1]: two binary searches (see below). */
+export function countLane(lane: LaneIndex | undefined, t0: number, t1: number): number {
+	return lane ? Math.max(0, upperBound(lane.starts, t1) - lowerBound(lane.ends, t0)) : 0;
 }
 
 /**
