@@ -1,7 +1,8 @@
 /**
  * A timeline of a thousand lanes (lanes by party, on an incident of a thousand parties): only
  * the lanes on screen are in the page and on the canvas, the page still scrolls the whole
- * height, and a mark far down the page is found under the pointer and selects its event.
+ * height with the axis kept in sight, and a mark far down the page is found under the pointer
+ * and selects its event.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +36,8 @@ test('a thousand lanes: the page holds a screenful of them, and scrolling brings
 
 	// The timeline is as tall as every lane together, but only those on screen are drawn.
 	const plotHeight = Number(await page.locator('svg.plot').getAttribute('height'));
+	// At the top of the page the plot's own axis is in sight: no second one.
+	await expect(page.locator('.axis-head')).toHaveCount(0);
 	expect(plotHeight).toBeGreaterThan(20_000);
 	const top = await laneNames(page);
 	expect(top.length).toBeGreaterThan(3);
@@ -47,6 +50,11 @@ test('a thousand lanes: the page holds a screenful of them, and scrolling brings
 	const below = await laneNames(page);
 	expect(below.length).toBeLessThan(40);
 	expect(below.filter((n) => top.includes(n))).toEqual([]);
+	// The axis stays at the top of the screen, with its dates, while the lanes scroll under it.
+	const head = page.locator('.axis-head');
+	await expect(head).toBeVisible();
+	expect((await head.boundingBox())!.y).toBeCloseTo(0, 0);
+	await expect(head.locator('.tick-label').first()).not.toBeEmpty();
 	const canvas = (await page.locator('.timeline canvas.marks').boundingBox())!;
 	expect(canvas.y).toBeLessThan(10);
 	expect(canvas.y + canvas.height).toBeGreaterThan(page.viewportSize()!.height - 10);

@@ -125,7 +125,9 @@ export async function exportFigures(
 	const svgs = figures.flatMap((f) =>
 		[...f.querySelectorAll('svg')].filter((s) => {
 			const b = s.getBoundingClientRect();
-			return b.width * b.height > 20_000 && !s.closest('[hidden]');
+			return (
+				b.width * b.height > 20_000 && !s.closest('[hidden]') && !s.hasAttribute('data-no-export')
+			);
 		})
 	);
 	if (svgs.length === 0) throw new Error('There is no figure on screen to export.');
