@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
 	formatOffset,
 	fromWall,
 	instantProblem,
 	parseInstant,
+	parseInstantByPattern,
 	partialDateProblem,
 	toWall,
 	utcTime,
@@ -36,6 +38,66 @@ describe('parseInstant', () => {
 		'yesterday',
 		'2016-09-17T15:55+15:00'
 	])('refuses %s', (iso) => expect(parseInstant(iso)).toBeNaN());
+
+	test('the fast reading of common shapes always agrees with the regular expression (property)', () => {
+		const two = (min: number, max: number) =>
+			fc.integer({ min, max }).map((n) => String(n).padStart(2, '0'));
+		const junk = fc.constantFrom('', '0', '1x', 'a1', '+1', '-0', '٣٣');
+		// Mostly valid parts, so a single fault at a time is tried: out of range, or not digits.
+		const part = (min: number, max: number) =>
+			fc.oneof(
+				{ arbitrary: two(min, max), weight: 8 },
+				{ arbitrary: two(0, 99), weight: 1 },
+				{ arbitrary: junk, weight: 1 }
+			);
+		const iso = fc
+			.record({
+				y: fc.oneof(
+					{
+						arbitrary: fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+						weight: 8
+					},
+					{ arbitrary: fc.constantFrom('20x6', '2x16', '-016', '201', '+2016'), weight: 2 }
+				),
+				mo: part(1, 12),
+				d: part(1, 31),
+				t: fc.constantFrom('T', 'T', 'T', 't', ' '),
+				h: part(0, 23),
+				mi: part(0, 59),
+				sec: fc.oneof(
+					fc.constant(''),
+					part(0, 59).map((p) => `:${p}`),
+					fc.constant(':30.5')
+				),
+				z: fc.oneof(
+					fc.constantFrom(
+						'Z',
+						'z',
+						'',
+						'+03:00',
+						'-04:30',
+						'+14:00',
+						'+15:00',
+						'+03:60',
+						'+0300',
+						'+03:00Z'
+					),
+					fc
+						.tuple(fc.constantFrom('+', '-'), part(0, 14), part(0, 59))
+						.map(([a, b, c]) => `${a}${b}:${c}`)
+				)
+			})
+			.map(({ y, mo, d, t, h, mi, sec, z }) => `${y}-${mo}-${d}${t}${h}:${mi}${sec}${z}`);
+		fc.assert(
+			fc.property(fc.oneof(iso, fc.string({ maxLength: 26 })), (s) => {
+				const fast = parseInstant(s);
+				const slow = parseInstantByPattern(s);
+				if (Number.isNaN(slow)) expect(fast).toBeNaN();
+				else expect(fast).toBe(slow);
+			}),
+			{ numRuns: 5000 }
+		);
+	});
 });
 
 describe('years 0–99 (which Date.UTC reads as 1900–1999)', () => {

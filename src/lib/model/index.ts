@@ -37,15 +37,15 @@ export function buildIndex(model: IncidentModel): ModelIndex {
 			}
 		return map;
 	};
-	const start = new Map(model.events.map((e) => [e.id, parseInstant(e.start)]));
+	// Sorted on keys worked out once (a map lookup in the comparator cost more than the sort).
+	const keyed = model.events.map((e) => ({ e, t: parseInstant(e.start) }));
+	keyed.sort((a, b) => a.t - b.t || (a.e.id < b.e.id ? -1 : 1));
 	return {
 		model,
 		eventById: new Map(model.events.map((e) => [e.id, e])),
 		partyById: new Map(model.parties.map((p) => [p.id, p])),
 		sourceById: new Map(model.sources.map((s) => [s.id, s])),
-		chronological: [...model.events].sort(
-			(a, b) => start.get(a.id)! - start.get(b.id)! || (a.id < b.id ? -1 : 1)
-		),
+		chronological: keyed.map((k) => k.e),
 		casualtiesByEvent: group(model.casualties, (c) => [c.event]),
 		relationsByEvent: group(model.relations, (r) => r.events),
 		span: [parseInstant(model.incident.span.start), parseInstant(model.incident.span.end)],

@@ -41,49 +41,56 @@ function classOf(length: number): number {
 }
 
 export function buildTimeIndex(items: readonly TimelineItem[]): TimeIndex {
-	const byLane = new Map<string, Map<number, TimelineItem[]>>();
-	const byId = new Map<string, TimelineItem>();
-	for (const item of items) {
-		byId.set(item.id, item);
-		let classes = byLane.get(item.lane);
-		if (!classes) byLane.set(item.lane, (classes = new Map()));
-		const k = classOf(item.extent[1] - item.extent[0]);
-		let list = classes.get(k);
-		if (!list) classes.set(k, (list = []));
-		list.push(item);
-	}
-	const lanes = new Map<string, LaneIndex>();
-	for (const [lane, classes] of byLane) {
-		const out: DurationClass[] = [];
-		let size = 0;
-		for (const [k, list] of [...classes].sort((a, b) => a[0] - b[0])) {
-			list.sort((a, b) => a.extent[0] - b.extent[0]);
-			const starts = new Float64Array(list.length);
-			for (let i = 0; i < list.length; i++) starts[i] = list[i]!.extent[0];
-			out.push({ maxLength: k === 0 ? 0 : 2 ** k, items: list, starts });
-			size += list.length;
-		}
-		const laneStarts = new Float64Array(size);
-		const laneEnds = new Float64Array(size);
-		let i = 0;
-		for (const c of out)
-			for (const item of c.items) {
-				laneStarts[i] = item.extent[0];
-				laneEnds[i++] = item.extent[1];
-			}
-		laneStarts.sort();
-		laneEnds.sort();
-		lanes.set(lane, { classes: out, size, starts: laneStarts, ends: laneEnds });
-	}
-	const starts = new Float64Array(items.length);
-	const ends = new Float64Array(items.length);
-	items.forEach((item, i) => {
+	// One sort by extent start (items arrive in time order, so it is nearly free), then each
+	// lane, class and array is filled in that order: none needs sorting again, only the ends.
+	const sorted = [...items].sort((a, b) => a.extent[0] - b.extent[0]);
+	const n = sorted.length;
+	const starts = new Float64Array(n);
+	const ends = new Float64Array(n);
+	const byLane = new Map<string, { items: TimelineItem[]; classes: Map<number, TimelineItem[]> }>();
+	for (let i = 0; i < n; i++) {
+		const item = sorted[i]!;
 		starts[i] = item.extent[0];
 		ends[i] = item.extent[1];
-	});
-	starts.sort();
+		let lane = byLane.get(item.lane);
+		if (!lane) byLane.set(item.lane, (lane = { items: [], classes: new Map() }));
+		lane.items.push(item);
+		const k = classOf(item.extent[1] - item.extent[0]);
+		const list = lane.classes.get(k);
+		if (list) list.push(item);
+		else lane.classes.set(k, [item]);
+	}
 	ends.sort();
-	return { lanes, byId, size: items.length, starts, ends };
+	const lanes = new Map<string, LaneIndex>();
+	for (const [id, lane] of byLane) {
+		const classes: DurationClass[] = [];
+		for (const [k, list] of [...lane.classes].sort((a, b) => a[0] - b[0])) {
+			const classStarts = new Float64Array(list.length);
+			for (let i = 0; i < list.length; i++) classStarts[i] = list[i]!.extent[0];
+			classes.push({ maxLength: k === 0 ? 0 : 2 ** k, items: list, starts: classStarts });
+		}
+		const m = lane.items.length;
+		const laneStarts = new Float64Array(m);
+		const laneEnds = new Float64Array(m);
+		for (let i = 0; i < m; i++) {
+			laneStarts[i] = lane.items[i]!.extent[0];
+			laneEnds[i] = lane.items[i]!.extent[1];
+		}
+		laneEnds.sort();
+		lanes.set(id, { classes, size: m, starts: laneStarts, ends: laneEnds });
+	}
+	// Looked up only for the few pinned items (the selection, a briefing's focus): built the
+	// first time one is asked for, not for every incident opened.
+	let byId: Map<string, TimelineItem> | null = null;
+	return {
+		lanes,
+		get byId() {
+			return (byId ??= new Map(items.map((item) => [item.id, item])));
+		},
+		size: n,
+		starts,
+		ends
+	};
 }
 
 /** Exactly how many items of the lane overlap [t0, t1]: two binary searches (see below). */
