@@ -58,6 +58,19 @@ function fail(fileName: string, message: string, path = '$'): Opened {
 	return { ok: false, fileName, errors: [{ file: fileName, path, message }] };
 }
 
+/**
+ * A worker started ahead, while the file is still being read: its script loads and compiles
+ * meanwhile, instead of after the last byte arrives.
+ */
+let spare: Worker | null = null;
+function startWorker(): Worker {
+	return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+}
+/** Starts the checking worker early, where there are workers. */
+export function prepareWorker() {
+	if (typeof Worker !== 'undefined' && !spare) spare = startWorker();
+}
+
 /** Validates text in a worker (or, where workers are missing, on this thread). */
 export function validateText(
 	text: string,
@@ -70,7 +83,8 @@ export function validateText(
 			runImport(req, (p) => onProgress({ stage: p.stage, fraction: null }))
 		);
 	return new Promise((resolve, reject) => {
-		const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+		const worker = spare ?? startWorker();
+		spare = null;
 		worker.onmessage = (ev: MessageEvent<ImportProgress | ImportResult>) => {
 			if (ev.data.type === 'progress') onProgress({ stage: ev.data.stage, fraction: null });
 			else {
@@ -117,6 +131,7 @@ export async function openFile(file: File, onProgress: (p: Progress) => void): P
 	if (file.size === 0)
 		return fail(file.name, 'file is empty; expected a JSON incident or a CSV of events');
 	onProgress({ stage: `Reading ${file.name} (${formatBytes(file.size)})`, fraction: null });
+	prepareWorker();
 	let data: Uint8Array;
 	try {
 		data = new Uint8Array(await file.arrayBuffer());
@@ -140,6 +155,7 @@ export async function openUrl(
 		// A broken escape in the address: show the name as written.
 	}
 	onProgress({ stage: `Requesting ${url.pathname}`, fraction: null });
+	prepareWorker();
 	let res: Response;
 	try {
 		res = await fetcher(url, { credentials: 'same-origin' });
@@ -163,6 +179,9 @@ export async function openUrl(
 	const reader = res.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let received = 0;
+	// The page redraws its progress at most ten times a second: a 60 MB file arrives in
+	// hundreds of chunks, and redrawing for each slowed the reading down.
+	let shown = 0;
 	for (;;) {
 		const { done, value } = await reader.read();
 		if (done) break;
@@ -172,6 +191,9 @@ export async function openUrl(
 			await reader.cancel();
 			return { ok: false, fileName, errors: [sizeProblem(received, fileName)!] };
 		}
+		const now = performance.now();
+		if (now - shown < 100) continue;
+		shown = now;
 		onProgress({
 			stage: `Reading ${fileName}: ${formatBytes(received)}${declared ? ` of ${formatBytes(declared)}` : ''}`,
 			fraction: declared ? Math.min(1, received / declared) : null
