@@ -77,4 +77,12 @@ test('a thousand lanes: the page holds a screenful of them, and scrolling brings
 		}
 	}
 	expect(found, 'a mark under the pointer in a lane far down the page').toBe(true);
+
+	// Stepping to the next events by keyboard brings each one's lane into sight, wherever it is.
+	for (let step = 0; step < 3; step++) {
+		const before = new URL(page.url()).searchParams.get('event');
+		await page.keyboard.press('n');
+		await expect.poll(() => new URL(page.url()).searchParams.get('event')).not.toBe(before);
+		await expect(page.locator('a.mark.selected')).toBeInViewport();
+	}
 });

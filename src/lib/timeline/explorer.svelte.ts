@@ -67,6 +67,11 @@ export class Explorer {
 	 * changing, so a zoom gesture does not rewrite every link on the page at every frame.
 	 */
 	linkQuery = $state('');
+	/**
+	 * An event whose lane the timeline should bring on screen: set when the user moves to an
+	 * event by keyboard or the jump list, cleared once the page has scrolled to it.
+	 */
+	reveal = $state<string | null>(null);
 	/** Plot width in px, measured by the component. */
 	width = $state(960);
 	/**

@@ -163,6 +163,8 @@ export interface TimelineLayout {
 	laneCount: number;
 	/** True when lanes took their bounded heights and only those on screen were laid out. */
 	bounded: boolean;
+	/** Where each lane starts, px, by its place in the list, laid out or not; then the end. */
+	tops: Float64Array;
 }
 
 /** The narrowest a cluster's pill is drawn, px: room for "+1.2k". */
@@ -334,7 +336,9 @@ export function layoutIndexed(
 	let markCount = 0;
 	let inView = 0;
 	const out: LaneLayout[] = [];
+	const tops = new Float64Array(lanes.length + 1);
 	for (let order = 0; order < lanes.length; order++) {
+		tops[order] = y;
 		const lane = lanes[order]!;
 		const li = index.lanes.get(lane.id);
 		const count = counts[order]!;
@@ -364,9 +368,11 @@ export function layoutIndexed(
 		out.push(result);
 		y += result.height;
 	}
+	tops[lanes.length] = y;
 	return {
 		lanes: out,
 		height: y,
+		tops,
 		markCount,
 		inView,
 		laneCount: lanes.length,
