@@ -59,6 +59,32 @@ test('a thousand lanes: the page holds a screenful of them, and scrolling brings
 	expect(canvas.y).toBeLessThan(10);
 	expect(canvas.y + canvas.height).toBeGreaterThan(page.viewportSize()!.height - 10);
 
+	// An exported figure is what the screen shows: the lanes in sight, under the axis.
+	const { readFileSync } = await import('node:fs');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Export SVG' }).first().click()
+	]);
+	const figure = readFileSync((await download.path())!).toString('utf8');
+	const figureHeight = Number(figure.match(/^<svg[^>]* height="(\d+)"/)![1]);
+	expect(figureHeight).toBeLessThan(page.viewportSize()!.height + 400);
+	const inSight = await page.evaluate(() =>
+		[...document.querySelectorAll('.lane-label')]
+			.filter((l) => {
+				const r = l.getBoundingClientRect();
+				return r.top > 60 && r.bottom < innerHeight;
+			})
+			.map((l) => l.textContent!)
+	);
+	expect(inSight.length).toBeGreaterThan(0);
+	// Lane names are set in capitals on screen, and so in the figure.
+	const upper = figure.toUpperCase();
+	const has = (text: string) => upper.includes(`>${text.toUpperCase()}</TEXT>`);
+	expect(inSight.filter(has), 'lanes in sight, in the figure').toEqual(inSight);
+	expect(has(top[0]!), 'a lane from the top of the page, in the figure').toBe(false);
+	const ticks = await head.locator('.tick-label').allTextContents();
+	expect(has(ticks[0]!), 'the axis, in the figure').toBe(true);
+
 	// A mark drawn down there answers the pointer and opens its event.
 	const lanes = page.locator('rect.lane');
 	let found = false;

@@ -122,25 +122,38 @@ export async function exportFigures(
 	opts: { title: string; caption: string; background?: string }
 ): Promise<FigureExport> {
 	const figures = [...root.querySelectorAll('[data-export]')];
-	const svgs = figures.flatMap((f) =>
-		[...f.querySelectorAll('svg')].filter((s) => {
+	// A figure far taller than the screen (a timeline of a thousand lanes, which draws only the
+	// lanes on screen) is exported as the screen shows it: cut to the window, with the axis that
+	// stays at the top of the screen. Anything else is exported whole, and without that axis.
+	const screenH = typeof innerHeight === 'number' ? innerHeight : Infinity;
+	const tall = (s: SVGSVGElement) => s.getBoundingClientRect().height > 2 * screenH;
+	const svgs = figures.flatMap((f) => {
+		const all = [...f.querySelectorAll('svg')];
+		const cut = all.some(tall);
+		return all.filter((s) => {
 			const b = s.getBoundingClientRect();
 			return (
-				b.width * b.height > 20_000 && !s.closest('[hidden]') && !s.hasAttribute('data-no-export')
+				b.width * b.height > 20_000 &&
+				!s.closest('[hidden]') &&
+				(cut || !s.hasAttribute('data-no-export'))
 			);
-		})
-	);
+		});
+	});
 	if (svgs.length === 0) throw new Error('There is no figure on screen to export.');
+	// That axis is drawn over the plot it stands on, as on screen.
+	const over = (s: SVGSVGElement) => (s.hasAttribute('data-no-export') ? 1 : 0);
+	svgs.sort((a, b) => over(a) - over(b));
 	// What is visible of each figure: a tall timeline scrolled inside its box is cut where the
 	// box cuts it, so the export shows what the screen shows and nothing overlaps.
 	const full = svgs.map((s) => s.getBoundingClientRect());
 	const boxes = svgs.map((s, i) => {
 		const f = full[i]!;
 		const frame = (s.closest('[data-export]') ?? s).getBoundingClientRect();
+		const cut = tall(s);
 		const l = Math.max(f.left, frame.left);
-		const t = Math.max(f.top, frame.top);
+		const t = Math.max(f.top, frame.top, cut ? 0 : -Infinity);
 		const r = Math.min(f.right, frame.right);
-		const b = Math.min(f.bottom, frame.bottom);
+		const b = Math.min(f.bottom, frame.bottom, cut ? screenH : Infinity);
 		return new DOMRect(l, t, Math.max(0, r - l), Math.max(0, b - t));
 	});
 	const left = Math.min(...boxes.map((b) => b.left));
@@ -186,7 +199,9 @@ export async function exportFigures(
 		const g = `<g transform="translate(${(f.left - b.left).toFixed(1)},${(f.top - b.top).toFixed(1)}) scale(${k.toFixed(4)})">`;
 		clone.removeAttribute('style');
 		// Marks a large incident draws on a canvas over the SVG go in as a picture, in place.
-		const canvas = s.parentElement?.querySelector<HTMLCanvasElement>(':scope > canvas.marks');
+		const own = (sel: string) =>
+			over(s) ? null : s.parentElement?.querySelector<HTMLCanvasElement>(`:scope > ${sel}`);
+		const canvas = own('canvas.marks');
 		// Where the canvas sits over the SVG, as laid out: the timeline's canvas covers only the
 		// part on screen, and its backing store may be taller than what it shows.
 		const picture = (c: HTMLCanvasElement | null | undefined) => {
@@ -196,7 +211,7 @@ export async function exportFigures(
 			return `<image href="${c.toDataURL('image/png')}" x="${at(r.left - f.left)}" y="${at(r.top - f.top)}" width="${at(r.width)}" height="${at(r.height)}" preserveAspectRatio="none"/>`;
 		};
 		// A big graph draws under its SVG instead: that picture goes in first.
-		const under = s.parentElement?.querySelector<HTMLCanvasElement>(':scope > canvas.under');
+		const under = own('canvas.under');
 		parts.push(
 			frame,
 			g,
