@@ -319,6 +319,9 @@ export function layoutIndexed(
 	const pad = Math.abs(x.invert(o.markSize) - x.invert(0));
 	const t0 = x.invert(0) - pad;
 	const t1 = x.invert(width) + pad;
+	// The window itself, unpadded, for what a lane's height must allow (see laneBound).
+	const ends = [x.invert(0), x.invert(width)];
+	const shown: [number, number] = [Math.min(...ends), Math.max(...ends)];
 
 	// Counting what each lane has in view is cheap (two binary searches a lane); placing it
 	// is not. With much in view, only the lanes on screen are placed.
@@ -345,7 +348,7 @@ export function layoutIndexed(
 		let bound = 0;
 		if (viewY) {
 			if (o.sparse && count === 0) continue;
-			bound = laneBound(li, count, pinned.get(lane.id) ?? 0, x, width, o);
+			bound = laneBound(li, count, pinned.get(lane.id) ?? 0, shown, o);
 			if (y + bound < viewY[0] || y > viewY[1]) {
 				// Off screen: it keeps its place and its count, and costs nothing more.
 				inView += count;
@@ -386,12 +389,11 @@ export function layoutIndexed(
  * one by one has a row per item up to `maxRows`, a row of clusters past that, and a strip when
  * an item long enough to cover the view may be in it.
  */
-export function laneBound(
+function laneBound(
 	li: LaneIndex | undefined,
 	count: number,
 	pinned: number,
-	x: TimeScale,
-	width: number,
+	[w0, w1]: [number, number],
 	o: LayoutOptions
 ): number {
 	const pad = 2 * o.lanePadding;
@@ -399,15 +401,10 @@ export function laneBound(
 	const rows = count > o.maxRows ? o.maxRows + 1 : Math.max(1, count);
 	let strip = 0;
 	if (li && !o.sparse && count > 0) {
-		const w0 = x.invert(0);
-		const w1 = x.invert(width);
-		const cover = o.coverFraction * Math.abs(w1 - w0);
+		const cover = o.coverFraction * (w1 - w0);
 		for (const c of li.classes) {
 			if (c.maxLength < cover) continue;
-			if (
-				upperBound(c.starts, Math.max(w0, w1)) >
-				lowerBound(c.starts, Math.min(w0, w1) - c.maxLength)
-			) {
+			if (upperBound(c.starts, w1) > lowerBound(c.starts, w0 - c.maxLength)) {
 				strip = o.stripHeight;
 				break;
 			}
