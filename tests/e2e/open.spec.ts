@@ -96,7 +96,10 @@ test('a same-origin address opens, zooms, and a canvas mark selects its event by
 	let found = false;
 	for (let x = box.x + 20; x < box.x + box.width - 20 && !found; x += 7) {
 		await page.mouse.move(x, lane.y + 8 + 13 + 12);
-		found = await page.locator('.hover').isVisible();
+		// A cluster's pill answers the pointer too; this sweep looks for an event's mark.
+		found =
+			(await page.locator('.hover').isVisible()) &&
+			!/more events? here/.test((await page.locator('.hover .tip-text').textContent())!);
 		if (found) {
 			const tip = (await page.locator('.hover .tip-text').textContent())!;
 			const title = tip.split(' — ')[0]!;
@@ -113,6 +116,58 @@ test('a same-origin address opens, zooms, and a canvas mark selects its event by
 	const id = new URL(url).searchParams.get('event')!;
 	await expect(page.locator('[data-testid=event-time]')).toBeVisible();
 	expect(new URL(page.url()).searchParams.get('event')).toBe(id);
+});
+
+test("a cluster's pill drawn on the canvas zooms in by click, and by keyboard", async ({
+	page
+}) => {
+	await page.goto(`/open?src=/e2e/${FILE}`);
+	await expectOpened(page);
+	// At 10,000 events the "+N" pills are drawn on the canvas; in the page each is a button
+	// with no shape of its own until it has keyboard focus.
+	const pills = page.locator('g.cluster');
+	await expect(pills.first()).toBeAttached();
+	expect(await page.locator('g.cluster rect').count()).toBe(0);
+
+	// Focus draws the pill in SVG, its count agreeing with its label.
+	await pills.first().focus();
+	const shape = page.locator('g.cluster rect');
+	await expect(shape).toHaveCount(1);
+	const label = (await pills.first().getAttribute('aria-label'))!;
+	expect(label).toMatch(/^[\d,]+ more events? here; zoom in/);
+	const n = Number(/^[\d,]+/.exec(label)![0].replace(/,/g, ''));
+	const count = (await page.locator('g.cluster text').textContent())!;
+	expect(count).toMatch(/^\+[\d.]+k?$/);
+	if (n < 1000) expect(count).toBe(`+${n}`);
+	const pill = (await shape.boundingBox())!;
+
+	// Without focus the pill is on the canvas: the pointer on it says what a click does.
+	await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+	await expect(shape).toHaveCount(0);
+	const cx = pill.x + pill.width / 2;
+	const cy = pill.y + pill.height / 2;
+	await page.mouse.move(cx, cy);
+	await expect(page.locator('.hover .tip-text')).toHaveText(
+		new RegExp(`^${label.split(' ')[0]} more events? here — click to zoom in$`)
+	);
+	const before = await settledWindow(page);
+	const start = page.url();
+	await page.mouse.click(cx, cy);
+	const zoomed = await settledWindow(page, before);
+	expect(zoomed[1] - zoomed[0]).toBeLessThan((before[1] - before[0]) / 2);
+	// The window holds the pill's events: it is around where the pill was.
+	const box = (await page.locator('svg.plot').boundingBox())!;
+	const t = before[0] + ((cx - box.x) / box.width) * (before[1] - before[0]);
+	expect(zoomed[0]).toBeLessThan(t + (before[1] - before[0]) * 0.05);
+	expect(zoomed[1]).toBeGreaterThan(t - (before[1] - before[0]) * 0.05);
+
+	// By keyboard, from the same view again: Enter on a focused pill zooms in.
+	await page.goto(start);
+	await expectOpened(page);
+	await page.locator('g.cluster').first().focus();
+	await page.keyboard.press('Enter');
+	const keyed = await settledWindow(page, before);
+	expect(keyed[1] - keyed[0]).toBeLessThan((before[1] - before[0]) / 2);
 });
 
 test('the keyboard reaches any event through the list of events in view', async ({ page }) => {

@@ -15,9 +15,15 @@ import {
 	estimateCount,
 	queryLane
 } from '../../src/lib/timeline/time-index';
-import { layoutIndexed, layoutTimeline } from '../../src/lib/timeline/layout';
+import { layoutIndexed, layoutTimeline, pillSpan } from '../../src/lib/timeline/layout';
 import { buildHitIndex, hitTest, hitTestBrute, type HitBox } from '../../src/lib/timeline/hit';
-import { markBox } from '../../src/lib/timeline/canvas';
+import {
+	compactCount,
+	drawLayout,
+	markBox,
+	pillBox,
+	type CanvasTheme
+} from '../../src/lib/timeline/canvas';
 import { mulberry32 as rng } from '../../src/lib/bench/synth';
 
 const MIN = 60_000;
@@ -266,6 +272,113 @@ describe('hit testing canvas marks', () => {
 		expect(hitTest(grid, (mark.x0 + mark.x1) / 2, mark.y + 40)?.id).toBe('solo');
 		expect(hitTest(grid, mark.labelX + 20, mark.y + 40)?.id).toBe('solo');
 		expect(hitTest(grid, mark.x0 - 40, mark.y + 40)).toBeNull();
+	});
+});
+
+/** A stand-in 2D context that records the calls made on it and keeps what is set. */
+function recordingContext() {
+	const calls: { name: string; args: unknown[] }[] = [];
+	const state: Record<string, unknown> = {};
+	const ctx = new Proxy(state, {
+		get: (t, k: string) =>
+			k in t ? t[k] : (...args: unknown[]) => void calls.push({ name: k, args }),
+		set: (t, k: string, v) => {
+			t[k] = v;
+			return true;
+		}
+	});
+	return { ctx: ctx as unknown as CanvasRenderingContext2D, calls };
+}
+
+const THEME: CanvasTheme = {
+	ink: '#111',
+	paper: '#fff',
+	panel: '#fafafa',
+	warn: '#b35c00',
+	density: '#444',
+	pill: '#444',
+	font: 'sans-serif'
+};
+
+describe("clusters' pills on the canvas", () => {
+	test('"+N" counts fit a pill: whole up to 999, then thousands', () => {
+		expect(compactCount(1)).toBe('1');
+		expect(compactCount(999)).toBe('999');
+		expect(compactCount(1000)).toBe('1k');
+		expect(compactCount(1249)).toBe('1.2k');
+		expect(compactCount(9960)).toBe('10k');
+		expect(compactCount(24_400)).toBe('24k');
+	});
+
+	test('each pill is drawn with its count where the SVG pill would be, and answers the pointer there', () => {
+		const lanes = [
+			{ id: 'a', name: 'A' },
+			{ id: 'b', name: 'B' }
+		];
+		const items = synthItems(20_000, 3, ['a', 'b']);
+		const scale = scaleLinear()
+			.domain([T0 + 39 * DAY, T0 + 43 * DAY])
+			.range([0, 1200]);
+		const layout = layoutIndexed(buildTimeIndex(items), lanes, scale, 1200);
+		const pills = layout.lanes.flatMap((l) => l.clusters);
+		expect(pills.length, 'a window with clusters').toBeGreaterThan(4);
+		const marks = layout.lanes.flatMap((l) => l.marks);
+		const { ctx, calls } = recordingContext();
+		const skipped = layout.lanes[0]!.clusters[0]!;
+		const boxes = drawLayout(ctx, layout, {
+			dy: 40,
+			colourOf: () => '#0072b2',
+			skip: () => false,
+			dimmed: () => false,
+			theme: THEME,
+			pills: { width: 1200, skipPill: (lane, i) => lane.id === 'a' && i === 0 }
+		});
+		const pillBoxes = boxes.filter((b) => b.cluster);
+		// Every pill but the one with keyboard focus (drawn in SVG), each once.
+		expect(pillBoxes.map((b) => b.id).sort()).toEqual(
+			pills
+				.filter((c) => c !== skipped)
+				.map((c) => c.id)
+				.sort()
+		);
+		expect(boxes.length - pillBoxes.length).toBe(marks.length);
+		const texts = calls.filter((c) => c.name === 'fillText').map((c) => c.args);
+		for (const b of pillBoxes) {
+			const c = b.cluster!;
+			const [x0, x1] = pillSpan(c, 1200);
+			expect([b.x0, b.x1, b.y0, b.y1]).toEqual([x0, x1, c.y + 40 - 10, c.y + 40 + 10]);
+			expect(b).toEqual(pillBox(c, 1200, 40));
+			// Its count, centred in it.
+			expect(texts).toContainEqual([`+${compactCount(c.count)}`, (x0 + x1) / 2, c.y + 40 + 4]);
+			// The pointer anywhere on a pill is the pill's, even over a mark's label under it.
+			const grid = buildHitIndex(boxes);
+			for (const px of [x0 + 1, (x0 + x1) / 2, x1 - 1])
+				expect(hitTest(grid, px, c.y + 40)?.cluster).toBe(c);
+		}
+		// A pill is drawn over the marks: the pointer on it is the pill's even when a mark's
+		// centre is nearer.
+		const c = pills.find((p) => p.x0 > 20)!;
+		const pillAt = pillBox(c, 1200, 40);
+		const dot: HitBox = {
+			id: 'dot',
+			x0: pillAt.x0 - 6,
+			y0: pillAt.y0,
+			x1: pillAt.x0 + 8,
+			y1: pillAt.y1
+		};
+		const pair = buildHitIndex([dot, pillAt]);
+		expect(hitTest(pair, pillAt.x0 + 1, pillAt.y0 + 10)?.cluster).toBe(c);
+		expect(hitTest(pair, pillAt.x0 - 3, pillAt.y0 + 10)?.id).toBe('dot');
+		// Without `pills` the canvas leaves them to SVG.
+		const plain = recordingContext();
+		const none = drawLayout(plain.ctx, layout, {
+			dy: 40,
+			colourOf: () => '#0072b2',
+			skip: () => false,
+			dimmed: () => false,
+			theme: THEME
+		});
+		expect(none.some((b) => b.cluster)).toBe(false);
 	});
 });
 

@@ -135,6 +135,7 @@ export async function exportFigures(
 			return (
 				b.width * b.height > 20_000 &&
 				!s.closest('[hidden]') &&
+				!s.hasAttribute('data-transient') &&
 				(cut || !s.hasAttribute('data-no-export'))
 			);
 		});

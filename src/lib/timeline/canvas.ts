@@ -1,11 +1,26 @@
 /**
  * The canvas layer of the timeline: draws event marks and aggregated lanes' density bands from
  * a layout, the same shapes the SVG marks draw (see Timeline.Mark.svelte), for frames with more
- * marks than SVG can redraw at 60 frames a second. Axis, clusters, focus and selection stay in
- * SVG. Drawing is the only thing here: positions all come from the pure layout.
+ * marks than SVG can redraw at 60 frames a second, with the clusters' "+N" pills over them (a
+ * pill's text in SVG is laid out again whenever its count changes, which at 100,000 events was
+ * most of a zoom frame). The axis, focus and selection stay in SVG. Drawing is the only thing
+ * here: positions all come from the pure layout.
  */
-import type { EventMark, LaneLayout, TimelineLayout } from './layout';
+import {
+	pillSpan,
+	type ClusterMark,
+	type EventMark,
+	type LaneLayout,
+	type TimelineLayout
+} from './layout';
 import type { HitBox } from './hit';
+
+/** "+950", "+1.2k", "+24k": a pill's count in the room it has. */
+export function compactCount(n: number): string {
+	if (n < 1000) return String(n);
+	if (n < 10_000) return `${(n / 1000).toFixed(1).replace(/\.0$/, '')}k`;
+	return `${Math.round(n / 1000)}k`;
+}
 
 export interface CanvasTheme {
 	ink: string;
@@ -13,6 +28,8 @@ export interface CanvasTheme {
 	panel: string;
 	warn: string;
 	density: string;
+	/** A pill's outline. */
+	pill: string;
 	font: string;
 }
 
@@ -26,6 +43,7 @@ export function readTheme(el: Element): CanvasTheme {
 		panel: v('--panel', '#fff'),
 		warn: v('--warn', '#b35c00'),
 		density: v('--ink-2', '#444'),
+		pill: v('--ink-2', '#444'),
 		font: v('--font-sans', 'sans-serif')
 	};
 }
@@ -39,6 +57,11 @@ export interface DrawOptions {
 	/** Faded marks (another party selected). */
 	dimmed: (id: string) => boolean;
 	theme: CanvasTheme;
+	/**
+	 * Draw the clusters' pills too, in a plot this wide, except the one `skipPill` names (the
+	 * pill with keyboard focus, drawn in SVG). Without it the pills are left to SVG.
+	 */
+	pills?: { width: number; skipPill: (lane: LaneLayout, index: number) => boolean };
 }
 
 /** The box a mark answers clicks in, as in Timeline.Mark's invisible hit rect. */
@@ -161,6 +184,49 @@ function drawBatches(ctx: CanvasRenderingContext2D, b: Batches, o: DrawOptions) 
 	ctx.globalAlpha = 1;
 }
 
+/** The box a cluster's pill answers clicks in: the pill itself, as SVG draws it. */
+export function pillBox(c: ClusterMark, width: number, dy: number): HitBox {
+	const [x0, x1] = pillSpan(c, width);
+	const y = c.y + dy;
+	return { id: c.id, x0, y0: y - 10, x1, y1: y + 10, cluster: c };
+}
+
+/**
+ * The clusters' pills: rounded boxes with "+N", the look of Timeline.svelte's SVG pills. Shapes
+ * first as one path, then the counts in one font. Returns their hit boxes.
+ */
+function drawPills(
+	ctx: CanvasRenderingContext2D,
+	lanes: readonly LaneLayout[],
+	o: DrawOptions,
+	p: NonNullable<DrawOptions['pills']>
+): HitBox[] {
+	const boxes: HitBox[] = [];
+	for (const lane of lanes)
+		lane.clusters.forEach((c, i) => {
+			if (!p.skipPill(lane, i)) boxes.push(pillBox(c, p.width, o.dy));
+		});
+	if (boxes.length === 0) return boxes;
+	ctx.globalAlpha = 1;
+	ctx.beginPath();
+	for (const b of boxes) {
+		if (ctx.roundRect) ctx.roundRect(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, 10);
+		else ctx.rect(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
+	}
+	ctx.fillStyle = o.theme.panel;
+	ctx.fill();
+	ctx.lineWidth = 1.25;
+	ctx.strokeStyle = o.theme.pill;
+	ctx.stroke();
+	ctx.font = `700 12px ${o.theme.font}`;
+	ctx.textAlign = 'center';
+	ctx.fillStyle = o.theme.ink;
+	for (const b of boxes)
+		ctx.fillText(`+${compactCount(b.cluster!.count)}`, (b.x0 + b.x1) / 2, b.y1 - 6);
+	ctx.textAlign = 'start';
+	return boxes;
+}
+
 /** A lane's density band: one bar per bin, its height by the square root of the count. */
 function drawDensity(ctx: CanvasRenderingContext2D, lane: LaneLayout, o: DrawOptions) {
 	const d = lane.density;
@@ -199,5 +265,6 @@ export function drawLayout(
 		}
 	}
 	drawBatches(ctx, batches, o);
+	if (o.pills) boxes.push(...drawPills(ctx, layout.lanes, o, o.pills));
 	return boxes;
 }

@@ -3,12 +3,17 @@
  * boxes that touch it. Built from a layout in O(marks); a query looks at one cell, so hover and
  * click cost the same whether the frame holds ten marks or ten thousand.
  */
+import type { ClusterMark } from './layout';
+
 export interface HitBox {
+	/** The event's id, or the cluster's for a pill. */
 	id: string;
 	x0: number;
 	y0: number;
 	x1: number;
 	y1: number;
+	/** Set when the box is a cluster's pill: a click zooms in to it. */
+	cluster?: ClusterMark;
 }
 
 export interface HitIndex {
@@ -49,14 +54,15 @@ function distance(b: HitBox, x: number, y: number): number {
 
 /**
  * Of the boxes under the point, the one whose centre is nearest, so a click lands on the mark
- * the pointer is on rather than on a neighbour's label; ties go to the smaller id.
+ * the pointer is on rather than on a neighbour's label; ties go to the smaller id. A cluster's
+ * pill is drawn over the marks, so a point on a pill is the pill's.
  */
 function nearest(boxes: Iterable<HitBox>, x: number, y: number): HitBox | null {
 	let best: HitBox | null = null;
 	let bestD = Infinity;
 	for (const b of boxes) {
 		if (distance(b, x, y) > 0) continue;
-		const d = Math.hypot((b.x0 + b.x1) / 2 - x, (b.y0 + b.y1) / 2 - y);
+		const d = b.cluster ? -1 : Math.hypot((b.x0 + b.x1) / 2 - x, (b.y0 + b.y1) / 2 - y);
 		if (d < bestD || (d === bestD && best && b.id < best.id)) {
 			best = b;
 			bestD = d;

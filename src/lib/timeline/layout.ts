@@ -167,8 +167,8 @@ export interface TimelineLayout {
 	tops: Float64Array;
 }
 
-/** The narrowest a cluster's pill is drawn, px: room for "+1.2k". */
-export const PILL_MIN = 30;
+/** The narrowest a cluster's pill is drawn, px: room for "+1.2k" in 12 px bold and a margin. */
+export const PILL_MIN = 38;
 
 /** Where a cluster's pill is drawn, [left, right] px: clipped to the view, PILL_MIN or wider. */
 export function pillSpan(c: Pick<ClusterMark, 'x0' | 'x1'>, width: number): [number, number] {
