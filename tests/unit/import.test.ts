@@ -7,7 +7,9 @@ import { describe, expect, test } from 'vitest';
 import { formatError, validateIncident, type RawFiles } from '../../src/lib/model/validate';
 import { FILE_NAMES } from '../../src/lib/model/schema';
 import { loadIncident } from '../../src/lib/server/load-incident';
-import { kindOf, MAX_REPORTED_ERRORS, runImport } from '../../src/lib/import/run';
+import { kindOf, MAX_REPORTED_ERRORS, runImport, runImportBytes } from '../../src/lib/import/run';
+import { fromWire, toWire } from '../../src/lib/import/wire';
+import { synthIncident } from '../../src/lib/bench/synth';
 import { checkSrc, openFile, openUrl } from '../../src/lib/import/open';
 import { MAX_IMPORT_BYTES, validateSingleJson } from '../../src/lib/import/single-file';
 import { eventsCsv } from '../../src/lib/model/export';
@@ -36,6 +38,30 @@ describe('the worker checks exactly as the build does', () => {
 		const result = runImport({ text, fileName: 'deir.json', kind: 'json' });
 		expect(result.ok).toBe(true);
 		if (result.ok) expect(result.model).toEqual(folder.model);
+	});
+
+	test('what the worker sends back, from bytes it decodes to a model carried as JSON, is the same', () => {
+		const folder = loadIncident();
+		const synth = synthIncident({ events: 2000 });
+		for (const [name, doc] of [
+			['deir.json', folder.ok ? folder.model : null],
+			['synthetic.json', synth]
+		] as const) {
+			const text = JSON.stringify(doc);
+			const direct = runImport({ text, fileName: name, kind: 'json' });
+			expect(direct.ok).toBe(true);
+			const bytes = new TextEncoder().encode(text);
+			const received = fromWire(toWire(runImportBytes({ bytes, fileName: name })));
+			// Strictly: not a key or an undefined field more or less than the model checked.
+			expect(received).toStrictEqual(direct);
+		}
+		// A file that fails comes back with its problems as they are.
+		const bad = runImportBytes({
+			bytes: new TextEncoder().encode('{"events": 3}'),
+			fileName: 'x.json'
+		});
+		expect(bad.ok).toBe(false);
+		expect(fromWire(toWire(bad))).toStrictEqual(bad);
 	});
 
 	test.each(brokenNames().filter((n) => n !== 'truncated-json' && n !== 'missing-file'))(

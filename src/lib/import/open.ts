@@ -1,13 +1,13 @@
 /**
  * Opening an incident in the browser: from a file the user picks or drops, or from an address
- * on this site (`?src=`). Nothing leaves the browser. The text is read here and validated in a
- * worker; the answer is a model or every problem, each named by file and JSON path.
+ * on this site (`?src=`). Nothing leaves the browser. The bytes are read here, then decoded and
+ * validated in a worker; the answer is a model or every problem, each named by file and JSON path.
  */
 import type { IncidentModel } from '../model/schema.ts';
 import type { ValidationError } from '../model/validate.ts';
-import { decodeUtf8 } from '../model/utf8.ts';
-import { formatBytes, kindOf, MAX_IMPORT_BYTES, sizeProblem } from './limits.ts';
-import type { ImportProgress, ImportRequest, ImportResult } from './run.ts';
+import { formatBytes, MAX_IMPORT_BYTES, sizeProblem } from './limits.ts';
+import type { ImportProgress, ImportResult } from './run.ts';
+import { fromWire, type ImportBytesRequest, type WireResult } from './wire.ts';
 
 export type Opened =
 	| { ok: true; model: IncidentModel; warnings: string[]; fileName: string; bytes: number }
@@ -71,51 +71,60 @@ export function prepareWorker() {
 	if (typeof Worker !== 'undefined' && !spare) spare = startWorker();
 }
 
-/** Validates text in a worker (or, where workers are missing, on this thread). */
-export function validateText(
-	text: string,
+/**
+ * Decodes and validates a file's bytes in a worker (or, where workers are missing, on this
+ * thread). The bytes are handed to the worker, not copied: `data` is unusable afterwards.
+ * Bytes are decoded there rather than by File.text() or Response.text(), which would read
+ * bytes that are not UTF-8 as U+FFFD and hide that the file was saved in another encoding.
+ */
+export function validateBytes(
+	data: Uint8Array,
 	fileName: string,
 	onProgress: (p: Progress) => void
 ): Promise<ImportResult> {
-	const req: ImportRequest = { text, fileName, kind: kindOf(fileName, text) };
+	const req: ImportBytesRequest = { bytes: data, fileName };
 	if (typeof Worker === 'undefined')
-		return import('./run.ts').then(({ runImport }) =>
-			runImport(req, (p) => onProgress({ stage: p.stage, fraction: null }))
+		return import('./run.ts').then(({ runImportBytes }) =>
+			runImportBytes(req, (p) => onProgress({ stage: p.stage, fraction: null }))
 		);
 	return new Promise((resolve, reject) => {
 		const worker = spare ?? startWorker();
 		spare = null;
-		worker.onmessage = (ev: MessageEvent<ImportProgress | ImportResult>) => {
+		worker.onmessage = (ev: MessageEvent<ImportProgress | WireResult>) => {
 			if (ev.data.type === 'progress') onProgress({ stage: ev.data.stage, fraction: null });
 			else {
 				worker.terminate();
-				resolve(ev.data);
+				const wire = ev.data;
+				if (wire.ok) onProgress({ stage: 'Reading the checked incident', fraction: null });
+				// Parsed after the progress line has had a frame to show.
+				setTimeout(() => {
+					try {
+						resolve(fromWire(wire));
+					} catch (e) {
+						reject(e instanceof Error ? e : new Error(String(e)));
+					}
+				}, 0);
 			}
 		};
 		worker.onerror = (ev) => {
 			worker.terminate();
 			reject(new Error(ev.message || 'the checking worker stopped'));
 		};
-		worker.postMessage(req);
+		const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+		if (whole) worker.postMessage(req, [data.buffer]);
+		else worker.postMessage(req);
 	});
 }
 
-/**
- * Decodes the bytes read and validates the text. Bytes are decoded here rather than by
- * File.text() or Response.text(), which would read bytes that are not UTF-8 as U+FFFD and
- * hide that the file was saved in another encoding.
- */
+/** Validates the bytes read and names the file in the answer. */
 async function finish(
 	data: Uint8Array,
 	fileName: string,
 	bytes: number,
 	onProgress: (p: Progress) => void
 ): Promise<Opened> {
-	const decoded = decodeUtf8(data);
-	if ('error' in decoded) return fail(fileName, decoded.error);
-	const { text } = decoded;
 	try {
-		const result = await validateText(text, fileName, onProgress);
+		const result = await validateBytes(data, fileName, onProgress);
 		return result.ok
 			? { ok: true, model: result.model, warnings: result.warnings, fileName, bytes }
 			: { ok: false, errors: result.errors, fileName };

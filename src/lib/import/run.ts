@@ -7,6 +7,9 @@ import type { IncidentModel } from '../model/schema.ts';
 import type { ValidationError } from '../model/validate.ts';
 import { validateSingleFile, validateSingleJson } from './single-file.ts';
 import { csvToIncident } from './csv.ts';
+import { decodeUtf8 } from '../model/utf8.ts';
+import { kindOf } from './limits.ts';
+import type { ImportBytesRequest } from './wire.ts';
 
 import type { ImportKind } from './limits.ts';
 export type { ImportKind };
@@ -23,7 +26,8 @@ export type ImportResult =
 	| { type: 'done'; ok: true; model: IncidentModel; warnings: string[] }
 	| { type: 'done'; ok: false; errors: ValidationError[] };
 
-export { kindOf } from './limits.ts';
+export { kindOf };
+export type { ImportBytesRequest } from './wire.ts';
 
 /** The most problems sent back from the worker; the rest are counted in a last line. */
 export const MAX_REPORTED_ERRORS = 1000;
@@ -59,4 +63,24 @@ export function runImport(
 	return result.ok
 		? { type: 'done', ok: true, model: result.model, warnings: [] }
 		: { type: 'done', ok: false, errors: capped(result.errors, req.fileName) };
+}
+
+/**
+ * Decodes a file's bytes strictly as UTF-8 (a file in another encoding is refused, not read
+ * with its names garbled) and runs the import on the text, in the worker: the page hands its
+ * bytes over without copying them and never holds the text.
+ */
+export function runImportBytes(
+	req: ImportBytesRequest,
+	progress: (p: ImportProgress) => void = () => {}
+): ImportResult {
+	const decoded = decodeUtf8(req.bytes);
+	if ('error' in decoded)
+		return {
+			type: 'done',
+			ok: false,
+			errors: [{ file: req.fileName, path: '$', message: decoded.error }]
+		};
+	const { text } = decoded;
+	return runImport({ text, fileName: req.fileName, kind: kindOf(req.fileName, text) }, progress);
 }
