@@ -3,7 +3,9 @@
  *
  * For 1,000, 10,000 and 100,000 events it opens the incident through /open?src= and reports
  * the time to open it (read and check) and to first complete render, the median and p95 main
- * thread time per frame over 60 wheel-zoom steps and 60 drag-pan steps, the JS heap and the DOM
+ * thread time per frame over 60 wheel-zoom steps and 60 drag-pan steps (each run three times,
+ * the p95 taken over all 180 frames: one run's p95 is its third-slowest frame, which a single
+ * stray pause on a shared 2-core machine decides), the JS heap and the DOM
  * node count; and the same for 100,000 events among 1,000 parties in a lane each (lanes by
  * party: a tall timeline of which a screenful is on show). Then the graph layout time at 2,000
  * parties and 5,000 relations, and the gzip size
@@ -12,7 +14,8 @@
  *
  * Options: --sizes 1000,10000 (default 1000,10000,100000), --party-lanes N (events in the
  * lanes-by-party case, default 100000; 0 leaves it out), --no-build (use the existing build),
- * --only graph (skip the timeline sizes and measure the graph alone).
+ * --only graph (skip the timeline sizes and measure the graph alone), --rounds N (runs of the
+ * 60 steps, default 3).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,6 +34,7 @@ const SIZES =
 	opt('only') === 'graph' ? [] : (opt('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const PARTY_LANES = opt('only') === 'graph' ? 0 : Number(opt('party-lanes') ?? 100_000);
 const LANE_PARTIES = 1000;
+const ROUNDS = Math.max(1, Number(opt('rounds') ?? 3) || 3);
 const PORT = 4179;
 const ORIGIN = `http://localhost:${PORT}`;
 const BUILD = 'build';
@@ -215,10 +219,16 @@ for (const c of cases) {
 	const nodes: number[] = [];
 	const count = () => page.evaluate(() => document.getElementsByTagName('*').length);
 	nodes.push(await count());
-	const zoom = await frames(page, 'wheel', '.timeline .plot', 60);
-	nodes.push(await count());
-	const pan = await frames(page, 'pan', '.timeline .plot', 60);
-	nodes.push(await count());
+	const zoom: number[] = [];
+	const pan: number[] = [];
+	for (let r = 0; r < ROUNDS; r++) {
+		zoom.push(...(await frames(page, 'wheel', '.timeline .plot', 60)));
+		nodes.push(await count());
+	}
+	for (let r = 0; r < ROUNDS; r++) {
+		pan.push(...(await frames(page, 'pan', '.timeline .plot', 60)));
+		nodes.push(await count());
+	}
 	const z = stats(zoom);
 	const p = stats(pan);
 	timeline.push({
@@ -251,7 +261,10 @@ const graphLayoutMs = await graphPage.evaluate(
 	() => performance.getEntriesByName('sightline:graph-layout')[0]!.duration
 );
 await graphPage.waitForTimeout(300);
-const graphZoom = stats(await frames(graphPage, 'wheel', '.graph-plot', 30));
+const graphFrames: number[] = [];
+for (let r = 0; r < ROUNDS; r++)
+	graphFrames.push(...(await frames(graphPage, 'wheel', '.graph-plot', 30)));
+const graphZoom = stats(graphFrames);
 const graphNodes = await graphPage.evaluate(() => document.getElementsByTagName('*').length);
 await graphContext.close();
 await browser.close();
@@ -268,7 +281,7 @@ const lazy = readdirSync(join(BUILD, '_app/immutable/workers')).map((f) => ({
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`;
 console.log(`\nSightline in Chromium ${version}, ${machine}, Node ${process.version}`);
 console.log(
-	'Timeline at 1440×900, opened through /open?src= (frame = main-thread time per input step):'
+	`Timeline at 1440×900, opened through /open?src= (frame = main-thread time per input step; ${ROUNDS} × 60 zoom and ${ROUNDS} × 60 pan steps):`
 );
 console.table(timeline);
 console.log('Graph, 2,000 parties and 5,000 relations (layout in a worker):');
@@ -291,6 +304,7 @@ const out = {
 	chromium: version,
 	node: process.version,
 	machine,
+	rounds: ROUNDS,
 	timeline,
 	graph: {
 		parties: 2000,
