@@ -242,6 +242,33 @@ describe('the bytes of an opened file', () => {
 		]);
 	});
 
+	test('a file read by address in many chunks, one cut inside a character, is joined byte for byte', async () => {
+		const text = mini().replace('Strike begins', 'Strike begins — قصف دير الزور');
+		const bytes = utf8(text);
+		const cut = bytes.indexOf(0xd9) + 1; // inside the first Arabic letter's two bytes
+		const sizes = [1, 7, cut - 8, 3, 4096];
+		const fetcher = (async () =>
+			new Response(
+				new ReadableStream<Uint8Array>({
+					start(controller) {
+						let at = 0;
+						for (const size of sizes) {
+							controller.enqueue(bytes.slice(at, at + size));
+							at += size;
+						}
+						if (at < bytes.length) controller.enqueue(bytes.slice(at));
+						controller.close();
+					}
+				})
+			)) as unknown as typeof fetch;
+		const result = await openUrl(new URL('https://a.example/data/x.json'), () => {}, fetcher);
+		expect(errorsOf(result)).toEqual([]);
+		expect(result.ok && result.bytes).toBe(bytes.length);
+		expect(result.ok && result.model.events.map((e) => e.title)).toContain(
+			'Strike begins — قصف دير الزور'
+		);
+	});
+
 	test('valid UTF-8, with a byte-order mark and non-Latin text, opens as before', async () => {
 		const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(mini())]);
 		const result = await openFile(new File([bytes], 'mine.json'), () => {});
