@@ -13,6 +13,8 @@ import {
 	countLane,
 	countOverlapping,
 	estimateCount,
+	lowerBound,
+	lowerBoundFrom,
 	queryLane
 } from '../../src/lib/timeline/time-index';
 import { layoutIndexed, layoutTimeline, pillSpan } from '../../src/lib/timeline/layout';
@@ -151,6 +153,54 @@ describe('time index', () => {
 			).length;
 			expect(counts[5]).toBe(inBin5);
 		}
+	});
+});
+
+describe('bins, counted by galloping from the last bin', () => {
+	const items = synthItems(5000, 8);
+	const index = buildTimeIndex(items);
+
+	test('a search from any earlier place finds what a search of the whole array finds', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 300 }),
+				fc.integer({ min: -5, max: 65 }),
+				fc.nat(),
+				(values, t, f) => {
+					const a = Float64Array.from(values.sort((x, y) => x - y));
+					const want = lowerBound(a, t);
+					const from = a.length ? f % (want + 1) : 0;
+					expect(lowerBoundFrom(a, t, from)).toBe(want);
+				}
+			),
+			{ numRuns: 2000, seed: 11 }
+		);
+	});
+
+	test('every bin holds exactly the items starting in it, the first also those reaching in', () => {
+		fc.assert(
+			fc.property(
+				fc.double({ min: 0, max: 360, noNaN: true }),
+				fc.double({ min: 0.01, max: 60, noNaN: true }),
+				fc.integer({ min: 1, max: 500 }),
+				(fromDay, days, n) => {
+					const a = T0 + fromDay * DAY;
+					const b = a + days * DAY;
+					const step = (b - a) / n;
+					for (const lane of ['a', 'b']) {
+						const counts = binCounts(index.lanes.get(lane), a, b, n);
+						const want = new Uint32Array(n);
+						for (const i of items) {
+							if (i.lane !== lane || !overlaps(i, a, b) || i.extent[0] >= b) continue;
+							const k = i.extent[0] < a ? 0 : Math.floor((i.extent[0] - a) / step);
+							want[Math.min(n - 1, k)]!++;
+						}
+						expect([...counts]).toEqual([...want]);
+					}
+				}
+			),
+			{ numRuns: 60, seed: 12 }
+		);
 	});
 });
 

@@ -118,6 +118,32 @@ export function lowerBound(a: Float64Array, t: number): number {
 	return lo;
 }
 
+/**
+ * First index at or after `from` whose value is >= t, for a sorted array: galloping from
+ * `from` (steps of 1, 2, 4, …) and then a binary search, so walking bin by bin through a
+ * window costs the log of each bin's count rather than of the whole array.
+ */
+export function lowerBoundFrom(a: Float64Array, t: number, from: number): number {
+	let lo = from;
+	if (lo >= a.length || a[lo]! >= t) return lo;
+	let step = 1;
+	let hi = lo + 1;
+	while (hi < a.length && a[hi]! < t) {
+		lo = hi;
+		step *= 2;
+		hi = lo + step;
+	}
+	hi = Math.min(hi, a.length);
+	// a[lo] < t, and a[hi] >= t or hi is the end.
+	lo++;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (a[mid]! < t) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
 /** First index whose value is > t. */
 export function upperBound(a: Float64Array, t: number): number {
 	let lo = 0;
@@ -176,8 +202,7 @@ export function binCounts(
 		for (let i = lowerBound(c.starts, t0 - c.maxLength); i < prev; i++)
 			if (c.items[i]!.extent[1] >= t0) counts[0]!++;
 		for (let i = 0; i < n; i++) {
-			const next =
-				i === n - 1 ? lowerBound(c.starts, t1) : lowerBound(c.starts, t0 + (i + 1) * step);
+			const next = lowerBoundFrom(c.starts, i === n - 1 ? t1 : t0 + (i + 1) * step, prev);
 			counts[i]! += next - prev;
 			prev = next;
 		}
