@@ -53,3 +53,8 @@ export function placesOf(events: IncidentEvent[]): Place[] {
 	}
 	return places;
 }
+
+/** Whether a place is in the locator map's regional inset: Syria, its neighbours and the Gulf. */
+export function inRegion(p: Pick<Place, 'lon' | 'lat'>): boolean {
+	return p.lon >= 33 && p.lon <= 53 && p.lat >= 23.5 && p.lat <= 39;
+}
