@@ -34,3 +34,32 @@ test('an event with a location shows its place highlighted on the map', async ({
 		/approximate location/
 	);
 });
+
+test('the map arrives in the place held for it: nothing below it moves', async ({ page }) => {
+	// Hold back the map's own code (d3-geo's projections; the chunk that styles place names),
+	// loaded after the page starts.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/\.js$/, async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.includes('place-name')) await held;
+		await route.fulfill({ response, body });
+	});
+	await page.goto('/');
+	const waiting = page.locator('figure.locator.waiting');
+	await expect(waiting).toBeVisible();
+	// The page is drawn and settled; only the map is still to come.
+	await expect(page.locator('svg.plot')).toBeVisible();
+	await page.waitForTimeout(500);
+	await expect(waiting).toBeVisible();
+	const heading = page.getByRole('heading', { name: 'Reading the timeline' });
+	const before = (await waiting.boundingBox())!;
+	const below = (await heading.boundingBox())!;
+	release();
+	await expect(page.locator('figure.locator .place').first()).toBeVisible();
+	await expect(waiting).toHaveCount(0);
+	const after = (await page.locator('figure.locator').boundingBox())!;
+	expect(Math.abs(after.height - before.height)).toBeLessThan(0.5);
+	expect(Math.abs((await heading.boundingBox())!.y - below.y)).toBeLessThan(0.5);
+});
