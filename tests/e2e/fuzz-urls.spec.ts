@@ -130,6 +130,15 @@ async function visit(page: Page, origin: string, path: string, watcher: { curren
 	} catch {
 		v.problems.push('no visible h1');
 	}
+	// An /open?src= page shows its heading at once and fetches the file after: wait until it has
+	// opened it or said why not, so the browser's own line for a missing file is counted against
+	// this address and not against the next one.
+	if (/^\/open\?(.*&)?src=/.test(path))
+		await page
+			.locator('.workspace, [role=alert]')
+			.first()
+			.waitFor({ timeout: 20_000 })
+			.catch(() => {});
 	const { h1, text } = await page.evaluate(() => ({
 		h1: document.querySelector('h1')?.textContent?.trim() ?? '',
 		text: document.body?.innerText.trim() ?? ''
