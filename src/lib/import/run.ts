@@ -8,10 +8,9 @@ import type { ValidationError } from '../model/validate.ts';
 import { validateSingleFile, validateSingleJson } from './single-file.ts';
 import { csvToIncident } from './csv.ts';
 import { decodeUtf8 } from '../model/utf8.ts';
-import { kindOf } from './limits.ts';
+import { kindOf, type ImportKind } from './limits.ts';
 import type { ImportBytesRequest } from './wire.ts';
 
-import type { ImportKind } from './limits.ts';
 export type { ImportKind };
 
 export interface ImportRequest {

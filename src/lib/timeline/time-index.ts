@@ -108,8 +108,11 @@ export function countOverlapping(index: TimeIndex, t0: number, t1: number): numb
 
 /** First index whose value is >= t. */
 export function lowerBound(a: Float64Array, t: number): number {
-	let lo = 0;
-	let hi = a.length;
+	return lowerBoundIn(a, t, 0, a.length);
+}
+
+/** First index in [lo, hi) whose value is >= t, or hi. */
+function lowerBoundIn(a: Float64Array, t: number, lo: number, hi: number): number {
 	while (lo < hi) {
 		const mid = (lo + hi) >>> 1;
 		if (a[mid]! < t) lo = mid + 1;
@@ -133,15 +136,8 @@ export function lowerBoundFrom(a: Float64Array, t: number, from: number): number
 		step *= 2;
 		hi = lo + step;
 	}
-	hi = Math.min(hi, a.length);
 	// a[lo] < t, and a[hi] >= t or hi is the end.
-	lo++;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (a[mid]! < t) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
+	return lowerBoundIn(a, t, lo + 1, Math.min(hi, a.length));
 }
 
 /** First index whose value is > t. */
