@@ -190,6 +190,8 @@ interface TimelineRow {
 	'file MB': number;
 	'open s': number;
 	'first render ms': number;
+	/** From the first render until the zoom levels around it were warmed up (see warm.ts). */
+	'warm-up ms': number | string;
 	'zoom median ms': number;
 	'zoom p95 ms': number;
 	'pan median ms': number;
@@ -216,6 +218,8 @@ for (const c of cases) {
 	const checked = await markTime(page, 'sightline:checked');
 	const rendered = await markTime(page, 'sightline:first-render');
 	await page.waitForTimeout(300);
+	// Whether warming up had finished when the first zoom step came, 300 ms after the render.
+	const warmed = await markTime(page, 'sightline:warm');
 	const nodes: number[] = [];
 	const count = () => page.evaluate(() => document.getElementsByTagName('*').length);
 	nodes.push(await count());
@@ -237,6 +241,7 @@ for (const c of cases) {
 		'file MB': round(c.mb),
 		'open s': round(checked / 1000, 2),
 		'first render ms': round(rendered - checked, 0),
+		'warm-up ms': Number.isNaN(warmed) ? 'not done' : round(warmed - rendered, 0),
 		'zoom median ms': round(z.median),
 		'zoom p95 ms': round(z.p95),
 		'pan median ms': round(p.median),

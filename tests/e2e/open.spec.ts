@@ -118,6 +118,41 @@ test('a same-origin address opens, zooms, and a canvas mark selects its event by
 	expect(new URL(page.url()).searchParams.get('event')).toBe(id);
 });
 
+test('warming the zoom levels up after opening draws nothing on screen and moves nothing', async ({
+	page
+}) => {
+	// Idle callbacks wait for the test, so the screen is read before any warming has run.
+	await page.addInitScript(() => {
+		const held: IdleRequestCallback[] = [];
+		const w = window as unknown as { releaseIdle: () => void };
+		window.requestIdleCallback = (cb) => held.push(cb);
+		w.releaseIdle = () => {
+			for (const cb of held.splice(0))
+				cb({ didTimeout: false, timeRemaining: () => 50 } as IdleDeadline);
+		};
+	});
+	await page.goto(`/open?src=/e2e/${FILE}`);
+	await expectOpened(page);
+	// The address takes the opening window once the page settles; warming must not change it.
+	const window = await settledWindow(page);
+	const pixels = () =>
+		page.locator('.timeline canvas.marks').evaluate((c: HTMLCanvasElement) => c.toDataURL());
+	const ticks = () => page.locator('.plot .tick-label').allTextContents();
+	const before = { canvas: await pixels(), ticks: await ticks() };
+	const warmed = () => page.evaluate(() => performance.getEntriesByName('sightline:warm').length);
+	expect(await warmed()).toBe(0);
+	// Each release runs the warming that was waiting; it asks again until every level is done.
+	await expect
+		.poll(async () => {
+			await page.evaluate(() => (window as unknown as { releaseIdle: () => void }).releaseIdle());
+			return warmed();
+		})
+		.toBe(1);
+	expect(await pixels()).toBe(before.canvas);
+	expect(await ticks()).toEqual(before.ticks);
+	expect(await settledWindow(page)).toEqual(window);
+});
+
 test("a cluster's pill drawn on the canvas zooms in by click, and by keyboard", async ({
 	page
 }) => {

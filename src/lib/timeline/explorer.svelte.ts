@@ -170,6 +170,20 @@ export class Explorer {
 
 	readonly ticks = $derived(zonedTicks(this.window[0], this.window[1], this.zone.zone, this.width));
 
+	/**
+	 * The layout the timeline would have at another window, without moving there: the same
+	 * inputs as `layout`, read once. For drawing zoom levels off screen to warm them up.
+	 */
+	layoutAt(w: [number, number]) {
+		const win = clampWindow(w, this.index.span);
+		const scale = scaleLinear().domain(win).range([0, this.width]);
+		return {
+			window: win,
+			layout: layoutIndexed(this.timeIndex, this.laneList, scale, this.width, this.layoutOptions),
+			ticks: zonedTicks(win[0], win[1], this.zone.zone, this.width)
+		};
+	}
+
 	get view(): ViewState {
 		return {
 			window: this.window,
