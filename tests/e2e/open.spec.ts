@@ -134,7 +134,7 @@ test('warming the zoom levels up after opening draws nothing on screen and moves
 	await page.goto(`/open?src=/e2e/${FILE}`);
 	await expectOpened(page);
 	// The address takes the opening window once the page settles; warming must not change it.
-	const window = await settledWindow(page);
+	const opened = await settledWindow(page);
 	const pixels = () =>
 		page.locator('.timeline canvas.marks').evaluate((c: HTMLCanvasElement) => c.toDataURL());
 	const ticks = () => page.locator('.plot .tick-label').allTextContents();
@@ -150,7 +150,7 @@ test('warming the zoom levels up after opening draws nothing on screen and moves
 		.toBe(1);
 	expect(await pixels()).toBe(before.canvas);
 	expect(await ticks()).toEqual(before.ticks);
-	expect(await settledWindow(page)).toEqual(window);
+	expect(await settledWindow(page)).toEqual(opened);
 });
 
 test("a cluster's pill drawn on the canvas zooms in by click, and by keyboard", async ({

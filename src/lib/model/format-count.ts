@@ -1,5 +1,12 @@
 import type { Count } from './schema';
 
+/**
+ * A number as people write it in English ("10,000"). One formatter for every call:
+ * `toLocaleString` builds a new one each time, which shows on a zoom frame that writes several.
+ */
+const numbers = new Intl.NumberFormat('en-GB');
+export const formatNumber = (n: number): string => numbers.format(n);
+
 /** "62", "60–90", "at least 15", "about 100", "more than 100"; a dash when not given. */
 export function formatCount(c: Count | undefined): string {
 	if (c === undefined) return '—';
