@@ -15,6 +15,7 @@ import {
 	type LabelBox
 } from '../../src/lib/graph/detail';
 import { curvePath, edgeBends, edgeCurve } from '../../src/lib/graph/geometry';
+import { drawScene, type Scene, type SceneNode } from '../../src/lib/graph/canvas';
 
 describe('hitNode', () => {
 	const random = seededRandom(5);
@@ -103,6 +104,83 @@ describe('fitLabels', () => {
 				const apart = Math.abs(a.x - b.x) >= (a.w + b.w) / 2 || Math.abs(a.y - b.y) >= a.h;
 				expect(apart).toBe(true);
 			}
+	});
+});
+
+describe('labels kept clear of what SVG draws on top', () => {
+	test('fixed boxes are kept whatever they overlap, and the others keep clear of them', () => {
+		const a = { x: 100, y: 100, w: 60, h: 14 };
+		// Two fixed boxes on top of each other both stand; a label over either is dropped.
+		expect(fitLabels([a, { ...a, x: 110 }, { ...a, x: 150 }, { ...a, x: 250 }], 2, 64, 2)).toEqual([
+			0, 1, 3
+		]);
+		const random = seededRandom(4);
+		const boxes: LabelBox[] = Array.from({ length: 600 }, () => ({
+			x: random() * 1440,
+			y: random() * 900,
+			w: 20 + random() * 120,
+			h: 14
+		}));
+		expect(fitLabels(boxes, 2, 64, 40)).toEqual(fitLabelsBrute(boxes, 2, 40));
+	});
+
+	/** A context that records the labels written, with text 7 px a character wide. */
+	function labelContext() {
+		const written: { text: string; x: number; y: number }[] = [];
+		const ctx = new Proxy({} as Record<string, unknown>, {
+			get: (t, k: string) =>
+				k in t
+					? t[k]
+					: k === 'measureText'
+						? (text: string) => ({ width: text.length * 7 })
+						: k === 'fillText'
+							? (text: string, x: number, y: number) => void written.push({ text, x, y })
+							: () => undefined,
+			set: (t, k: string, v) => {
+				t[k] = v;
+				return true;
+			}
+		});
+		return { ctx: ctx as unknown as CanvasRenderingContext2D, written };
+	}
+	const node = (id: string, x: number, y: number, r = 8): SceneNode => ({
+		id,
+		x,
+		y,
+		r,
+		shape: 'circle',
+		colour: '#0072b2',
+		faded: false,
+		label: `Party ${id}`,
+		zoomed: false
+	});
+	const theme = { ink: '#111', panel: '#fff', rule: '#999', font: 'sans-serif' };
+
+	test('no canvas label lies under a party drawn in SVG, or under its label', () => {
+		// A hub at (400, 300) in SVG; one party just below it, whose label would fall on the
+		// hub's label, one whose label would cross the hub's shape, and one well away.
+		const hub = node('hub', 400, 300, 16);
+		const under = node('under', 402, 306);
+		const across = node('across', 400, 270);
+		const away = node('away', 100, 100);
+		const scene = (above: SceneNode[]): Scene => ({
+			links: [],
+			edges: [],
+			nodes: [away, across, under],
+			above,
+			labelZoom: 2.5
+		});
+		const view = { k: 1, x: 0, y: 0 };
+		const alone = labelContext();
+		drawScene(alone.ctx, scene([]), view, 800, 600, theme);
+		expect(alone.written.map((w) => w.text).sort()).toEqual([
+			'Party across',
+			'Party away',
+			'Party under'
+		]);
+		const withHub = labelContext();
+		drawScene(withHub.ctx, scene([hub]), view, 800, 600, theme);
+		expect(withHub.written.map((w) => w.text)).toEqual(['Party away']);
 	});
 });
 

@@ -65,6 +65,11 @@ export interface Scene {
 	edges: SceneEdge[];
 	/** In drawing order: labels are placed in the reverse of it, most important first. */
 	nodes: SceneNode[];
+	/**
+	 * Parties SVG draws over the canvas (selected, hovered, the keyboard's): not drawn here,
+	 * but their shapes and labels are kept clear of, so no label drawn here hides under them.
+	 */
+	above: SceneNode[];
 	labelZoom: number;
 }
 
@@ -258,25 +263,38 @@ export function drawScene(
 	}
 	ctx.globalAlpha = 1;
 
-	// Labels: the most important first, each only where it overlaps none already placed.
+	// Labels: the most important first, each only where it overlaps none already placed, nor
+	// a party SVG draws on top, nor its label.
 	ctx.font = `600 ${LABEL_FONT}px ${theme.font}`;
+	const labelBox = (n: SceneNode): LabelBox | null => {
+		if (!n.label || (n.zoomed && k < scene.labelZoom)) return null;
+		let w = widths.get(n.label);
+		if (w === undefined) widths.set(n.label, (w = ctx.measureText(n.label).width));
+		return { x: sx(n.x), y: sy(n.y) + n.r + 3, w, h: LABEL_FONT + 2 };
+	};
+	const fixed: LabelBox[] = [];
+	for (const n of scene.above) {
+		fixed.push({ x: sx(n.x), y: sy(n.y) - n.r, w: 2 * n.r, h: 2 * n.r });
+		const box = labelBox(n);
+		if (box) fixed.push(box);
+	}
 	const candidates: { n: SceneNode; box: LabelBox }[] = [];
 	const shown = new Set(onScreen);
 	for (let i = scene.nodes.length - 1; i >= 0; i--) {
 		const n = scene.nodes[i]!;
 		if (!shown.has(n)) continue;
-		if (!n.label || (n.zoomed && k < scene.labelZoom)) continue;
-		let w = widths.get(n.label);
-		if (w === undefined) widths.set(n.label, (w = ctx.measureText(n.label).width));
-		candidates.push({ n, box: { x: sx(n.x), y: sy(n.y) + n.r + 3, w, h: LABEL_FONT + 2 } });
+		const box = labelBox(n);
+		if (box) candidates.push({ n, box });
 	}
 	ctx.textAlign = 'center';
 	ctx.lineJoin = 'round';
 	ctx.lineWidth = 3;
 	ctx.strokeStyle = theme.panel;
 	ctx.fillStyle = theme.ink;
-	for (const i of fitLabels(candidates.map((c) => c.box))) {
-		const { n, box } = candidates[i]!;
+	const boxes = [...fixed, ...candidates.map((c) => c.box)];
+	for (const i of fitLabels(boxes, 2, 64, fixed.length)) {
+		if (i < fixed.length) continue;
+		const { n, box } = candidates[i - fixed.length]!;
 		ctx.strokeText(n.label!, box.x, sy(n.y) + n.r + 13);
 		ctx.fillText(n.label!, box.x, sy(n.y) + n.r + 13);
 	}

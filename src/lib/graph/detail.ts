@@ -43,10 +43,11 @@ export interface LabelBox {
 /**
  * Greedy label placement: takes the candidates in the order given (most important first) and
  * keeps each whose box, grown by `gap`, overlaps none kept before. Returns the indices kept.
- * A grid of `cell` px makes it linear in the number of candidates for boxes smaller than a cell
- * or two.
+ * The first `fixed` boxes are kept whatever they overlap: what is drawn anyway (parties in SVG
+ * over the canvas), which the others must keep clear of. A grid of `cell` px makes it linear in
+ * the number of candidates for boxes smaller than a cell or two.
  */
-export function fitLabels(boxes: readonly LabelBox[], gap = 2, cell = 64): number[] {
+export function fitLabels(boxes: readonly LabelBox[], gap = 2, cell = 64, fixed = 0): number[] {
 	const grid = new Map<string, number[]>();
 	const kept: number[] = [];
 	const edges = (b: LabelBox) => ({
@@ -62,7 +63,7 @@ export function fitLabels(boxes: readonly LabelBox[], gap = 2, cell = 64): numbe
 		const cx1 = Math.floor(e.x1 / cell);
 		const cy0 = Math.floor(e.y0 / cell);
 		const cy1 = Math.floor(e.y1 / cell);
-		for (let cy = cy0; cy <= cy1; cy++)
+		for (let cy = cy0; cy <= cy1 && i >= fixed; cy++)
 			for (let cx = cx0; cx <= cx1; cx++)
 				for (const j of grid.get(`${cx},${cy}`) ?? []) {
 					const o = placed[j]!;
@@ -82,14 +83,14 @@ export function fitLabels(boxes: readonly LabelBox[], gap = 2, cell = 64): numbe
 }
 
 /** The same answer by comparing every pair: the reference the grid is tested against. */
-export function fitLabelsBrute(boxes: readonly LabelBox[], gap = 2): number[] {
+export function fitLabelsBrute(boxes: readonly LabelBox[], gap = 2, fixed = 0): number[] {
 	const kept: number[] = [];
 	const overlaps = (a: LabelBox, b: LabelBox) =>
 		Math.abs(a.x - b.x) < (a.w + b.w) / 2 + 2 * gap &&
 		a.y - gap < b.y + b.h + gap &&
 		b.y - gap < a.y + a.h + gap;
 	boxes.forEach((b, i) => {
-		if (kept.every((j) => !overlaps(b, boxes[j]!))) kept.push(i);
+		if (i < fixed || kept.every((j) => !overlaps(b, boxes[j]!))) kept.push(i);
 	});
 	return kept;
 }
