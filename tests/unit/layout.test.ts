@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { scaleLinear } from 'd3-scale';
 import { eventExtent, laneOf, toItems, type TimelineItem } from '../../src/lib/timeline/items';
-import { fitLabel, layoutTimeline, pillSpan, type EventMark } from '../../src/lib/timeline/layout';
+import {
+	fitLabel,
+	lanesIn,
+	layoutTimeline,
+	pillSpan,
+	type EventMark
+} from '../../src/lib/timeline/layout';
 import { buildIndex } from '../../src/lib/model';
 import { validateIncident } from '../../src/lib/model/validate';
 import { miniFiles } from './fixtures';
@@ -429,5 +435,19 @@ describe('places at scale', () => {
 		const ids = placesOf(events).map((p) => p.id);
 		expect(new Set(ids).size).toBe(20_000);
 		expect(ids.slice(0, 3)).toEqual(['aleppo', 'aleppo-2', 'aleppo-3']);
+	});
+});
+
+describe('lanesIn', () => {
+	test('keeps the lanes that cross the band on screen, touching counts, and their order', () => {
+		const lanes = [
+			{ id: 'a', y: 0, height: 100 },
+			{ id: 'b', y: 100, height: 300 },
+			{ id: 'c', y: 400, height: 50 },
+			{ id: 'd', y: 450, height: 500 }
+		];
+		expect(lanesIn(lanes, [120, 400]).map((l) => l.id)).toEqual(['b', 'c']);
+		expect(lanesIn(lanes, [100, 100]).map((l) => l.id)).toEqual(['a', 'b']);
+		expect(lanesIn(lanes, [960, 2000])).toEqual([]);
 	});
 });

@@ -171,8 +171,8 @@ export class Explorer {
 	readonly ticks = $derived(zonedTicks(this.window[0], this.window[1], this.zone.zone, this.width));
 
 	/**
-	 * The layout the timeline would have at another window, without moving there: the same
-	 * inputs as `layout`, read once. For drawing zoom levels off screen to warm them up.
+	 * The layout and ticks the timeline would have at another window, without moving there:
+	 * the same inputs as `layout`, read once. For drawing zoom levels off screen to warm them up.
 	 */
 	layoutAt(w: [number, number]) {
 		const win = clampWindow(w, this.index.span);

@@ -170,6 +170,14 @@ export interface TimelineLayout {
 /** The narrowest a cluster's pill is drawn, px: room for "+1.2k" in 12 px bold and a margin. */
 export const PILL_MIN = 38;
 
+/** The lanes that cross the band of the timeline from `top` to `bottom` (the screen), px. */
+export function lanesIn<L extends { y: number; height: number }>(
+	lanes: readonly L[],
+	[top, bottom]: readonly [number, number]
+): L[] {
+	return lanes.filter((l) => l.y + l.height >= top && l.y <= bottom);
+}
+
 /** Where a cluster's pill is drawn, [left, right] px: clipped to the view, PILL_MIN or wider. */
 export function pillSpan(c: Pick<ClusterMark, 'x0' | 'x1'>, width: number): [number, number] {
 	const x0 = Math.max(0, Math.min(c.x0, width - PILL_MIN));
