@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { scaleLinear } from 'd3-scale';
 import { eventExtent, laneOf, toItems, type TimelineItem } from '../../src/lib/timeline/items';
 import {
+	clusterWindow,
 	fitLabel,
 	lanesIn,
 	layoutTimeline,
@@ -449,5 +450,31 @@ describe('lanesIn', () => {
 		expect(lanesIn(lanes, [120, 400]).map((l) => l.id)).toEqual(['b', 'c']);
 		expect(lanesIn(lanes, [100, 100]).map((l) => l.id)).toEqual(['a', 'b']);
 		expect(lanesIn(lanes, [960, 2000])).toEqual([]);
+	});
+});
+
+describe('clusterWindow', () => {
+	const H = 3_600_000;
+	const MIN = 5 * 60_000;
+	test('a cluster well inside the window: its events with 30% of their span either side', () => {
+		expect(clusterWindow({ t0: 10 * H, t1: 12 * H }, [0, 48 * H], MIN)).toEqual([
+			10 * H - 0.6 * H,
+			12 * H + 0.6 * H
+		]);
+		// A single instant gets the smallest pad.
+		expect(clusterWindow({ t0: 10 * H, t1: 10 * H }, [0, 48 * H], MIN)).toEqual([
+			10 * H - MIN,
+			10 * H + MIN
+		]);
+	});
+
+	test('a cluster reaching past the window is zoomed into where it is in view, by half at least', () => {
+		// A long period from before the window to after it: the middle half of the window.
+		expect(clusterWindow({ t0: -100 * H, t1: 100 * H }, [0, 8 * H], MIN)).toEqual([2 * H, 6 * H]);
+		// Past the right edge only: its part in view, with room either side.
+		expect(clusterWindow({ t0: 6 * H, t1: 100 * H }, [0, 8 * H], MIN)).toEqual([
+			6 * H - 0.6 * H,
+			8 * H + 0.6 * H
+		]);
 	});
 });

@@ -17,7 +17,12 @@ import {
 	lowerBoundFrom,
 	queryLane
 } from '../../src/lib/timeline/time-index';
-import { layoutIndexed, layoutTimeline, pillSpan } from '../../src/lib/timeline/layout';
+import {
+	clusterWindow,
+	layoutIndexed,
+	layoutTimeline,
+	pillSpan
+} from '../../src/lib/timeline/layout';
 import { buildHitIndex, hitTest, hitTestBrute, type HitBox } from '../../src/lib/timeline/hit';
 import {
 	compactCount,
@@ -454,5 +459,32 @@ describe('clusters of a lane placed one by one', () => {
 			for (let i = 1; i < clusters.length; i++)
 				expect(clusters[i]!.x0).toBeGreaterThan(clusters[i - 1]!.x1);
 		}
+	});
+});
+
+describe("a cluster's pill zooms in", () => {
+	test('at every zoom level, every pill zooms in (to half the window at most), onto its own events', () => {
+		const items = synthItems(20_000, 5);
+		const index = buildTimeIndex(items);
+		const lanes = ['a', 'b', 'c'].map((id) => ({ id, name: id }));
+		const MIN = 5 * 60_000;
+		let pills = 0;
+		let wide = 0;
+		for (let k = 0; k < 36; k++) {
+			const w = (400 * DAY) / 2 ** (k / 2);
+			const mid = T0 + 40.5 * DAY;
+			const win: [number, number] = [mid - w / 2, mid + w / 2];
+			const x = scaleLinear().domain(win).range([0, 1200]);
+			for (const c of layoutIndexed(index, lanes, x, 1200).lanes.flatMap((l) => l.clusters)) {
+				pills++;
+				if (c.t1 - c.t0 > w / 2) wide++;
+				const [a, b] = clusterWindow(c, win, MIN);
+				expect(b - a).toBeLessThanOrEqual((w / 2) * (1 + 1e-9));
+				expect(a <= c.t1 + MIN && b >= c.t0 - MIN).toBe(true);
+			}
+		}
+		expect(pills).toBeGreaterThan(100);
+		// Some clusters span more than half the window: those are the ones this is about.
+		expect(wide).toBeGreaterThan(0);
 	});
 });

@@ -170,6 +170,27 @@ export interface TimelineLayout {
 /** The narrowest a cluster's pill is drawn, px: room for "+1.2k" in 12 px bold and a margin. */
 export const PILL_MIN = 38;
 
+/**
+ * The window a cluster's pill zooms in to: its events with room either side (30% of their span,
+ * at least `minPad`). A cluster reaching past the window (long periods) is taken for its part in
+ * view, and the result is never wider than half the window, around the middle of that part:
+ * a pill that says "zoom in" always zooms in.
+ */
+export function clusterWindow(
+	c: { t0: number; t1: number },
+	[w0, w1]: readonly [number, number],
+	minPad: number
+): [number, number] {
+	const a = Math.max(c.t0, w0);
+	const b = Math.min(c.t1, w1);
+	const [t0, t1] = a <= b ? [a, b] : [c.t0, c.t1];
+	const pad = Math.max((t1 - t0) * 0.3, minPad);
+	const most = (w1 - w0) / 2;
+	if (t1 - t0 + 2 * pad <= most) return [t0 - pad, t1 + pad];
+	const mid = (t0 + t1) / 2;
+	return [mid - most / 2, mid + most / 2];
+}
+
 /** The lanes that cross the band of the timeline from `top` to `bottom` (the screen), px. */
 export function lanesIn<L extends { y: number; height: number }>(
 	lanes: readonly L[],
