@@ -22,6 +22,56 @@ test('opens on the story’s core days, not the whole span squeezed into a clump
 	await expect(page.locator('.plot .context').first()).toContainText('2016');
 });
 
+test('the window caption, read out by screen readers, changes once a zoom comes to rest', async ({
+	page
+}) => {
+	await page.goto('/');
+	const before = await settledWindow(page);
+	const caption = page.locator('.window-caption');
+	await expect(caption).toHaveAttribute('aria-live', 'polite');
+	const first = await caption.textContent();
+	// Count the caption's changes while five quick wheel steps, a frame apart, zoom far in.
+	const changes = await page.evaluate(async () => {
+		let n = 0;
+		const observer = new MutationObserver(() => n++);
+		observer.observe(document.querySelector('.window-caption')!, {
+			childList: true,
+			characterData: true,
+			subtree: true
+		});
+		const el = document.querySelector('.timeline .plot')!;
+		const box = el.getBoundingClientRect();
+		const stepped: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			el.dispatchEvent(
+				new WheelEvent('wheel', {
+					deltaY: -600,
+					clientX: box.left + box.width / 2,
+					clientY: box.top + 100,
+					bubbles: true,
+					cancelable: true
+				})
+			);
+			await new Promise((r) => requestAnimationFrame(r));
+			stepped.push(n);
+		}
+		await new Promise((r) => setTimeout(r, 600));
+		observer.disconnect();
+		return { during: stepped, after: n };
+	});
+	const after = await settledWindow(page, before);
+	expect(after[1] - after[0]).toBeLessThan((before[1] - before[0]) / 8);
+	// Once, when the zoom stopped; not at each step (each narrowed the window about 2.3 times).
+	expect(changes.during.at(-1)).toBeLessThanOrEqual(1);
+	expect(changes.after).toBeGreaterThanOrEqual(1);
+	expect(changes.after).toBeLessThanOrEqual(2);
+	const settled = await caption.textContent();
+	expect(settled).not.toBe(first);
+	// And it names the window the address holds: the same link opens on the same caption.
+	await page.goto(page.url());
+	await expect(caption).toHaveText(settled!);
+});
+
 test('wheel zoom narrows the window around the pointer and the address follows', async ({
 	page
 }) => {

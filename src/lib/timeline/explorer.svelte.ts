@@ -38,6 +38,12 @@ export class Explorer {
 	readonly links: ExplorerLinks;
 	/** Visible window, ms since the epoch. */
 	window = $state<[number, number]>([0, 1]);
+	/**
+	 * The window once it has stood still for a moment (the workspace follows `window` into it):
+	 * read by what need not change on every frame of a zoom or drag, the caption that screen
+	 * readers announce and the list of events in view. Set with `window` where a view is applied.
+	 */
+	settledWindow = $state<[number, number]>([0, 1]);
 	tz = $state<ViewState['tz']>(DEFAULT_VIEW.tz);
 	lanes = $state<LaneMode>(DEFAULT_VIEW.lanes);
 	parties = $state<string[]>([]);
@@ -85,7 +91,7 @@ export class Explorer {
 	constructor(index: ModelIndex, links: ExplorerLinks) {
 		this.index = index;
 		this.links = links;
-		this.window = index.focus;
+		this.window = this.settledWindow = index.focus;
 	}
 
 	/** Where events happened, for the locator map and the place filter. */
@@ -161,8 +167,10 @@ export class Explorer {
 	/** Built when the filters change, so each zoom frame only touches what is in view. */
 	readonly timeIndex = $derived(buildTimeIndex(this.items));
 
-	/** Events overlapping the window, exactly, over every lane (O(log N), see the index). */
-	readonly inViewCount = $derived(countOverlapping(this.timeIndex, this.window[0], this.window[1]));
+	/** Events overlapping the settled window, exactly, over every lane (O(log N), see the index). */
+	readonly inViewCount = $derived(
+		countOverlapping(this.timeIndex, this.settledWindow[0], this.settledWindow[1])
+	);
 
 	readonly layout = $derived(
 		layoutIndexed(this.timeIndex, this.laneList, this.scale, this.width, this.layoutOptions)
@@ -201,7 +209,7 @@ export class Explorer {
 
 	/** Applies a parsed URL state; a null window means "the default for this page". */
 	apply(state: ViewState, defaultWindow: [number, number]) {
-		this.window = state.window ?? defaultWindow;
+		this.window = this.settledWindow = state.window ?? defaultWindow;
 		this.tz = state.tz;
 		this.lanes = state.lanes;
 		this.parties = state.parties;
