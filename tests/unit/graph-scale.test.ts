@@ -78,6 +78,17 @@ describe('level of detail', () => {
 	});
 });
 
+/** `n` label boxes of random widths, seeded, scattered over a 1440 × 900 screen. */
+function randomBoxes(seed: number, n: number): LabelBox[] {
+	const random = seededRandom(seed);
+	return Array.from({ length: n }, () => ({
+		x: random() * 1440,
+		y: random() * 900,
+		w: 20 + random() * 120,
+		h: 14
+	}));
+}
+
 describe('fitLabels', () => {
 	test('keeps the first of two overlapping labels and both of two apart', () => {
 		const a = { x: 100, y: 100, w: 60, h: 14 };
@@ -87,13 +98,7 @@ describe('fitLabels', () => {
 	});
 
 	test('gives the same labels as comparing every pair, and none of them overlap', () => {
-		const random = seededRandom(9);
-		const boxes: LabelBox[] = Array.from({ length: 800 }, () => ({
-			x: random() * 1440,
-			y: random() * 900,
-			w: 20 + random() * 120,
-			h: 14
-		}));
+		const boxes = randomBoxes(9, 800);
 		const kept = fitLabels(boxes);
 		expect(kept).toEqual(fitLabelsBrute(boxes));
 		expect(kept.length).toBeGreaterThan(50);
@@ -114,13 +119,7 @@ describe('labels kept clear of what SVG draws on top', () => {
 		expect(fitLabels([a, { ...a, x: 110 }, { ...a, x: 150 }, { ...a, x: 250 }], 2, 64, 2)).toEqual([
 			0, 1, 3
 		]);
-		const random = seededRandom(4);
-		const boxes: LabelBox[] = Array.from({ length: 600 }, () => ({
-			x: random() * 1440,
-			y: random() * 900,
-			w: 20 + random() * 120,
-			h: 14
-		}));
+		const boxes = randomBoxes(4, 600);
 		expect(fitLabels(boxes, 2, 64, 40)).toEqual(fitLabelsBrute(boxes, 2, 40));
 	});
 
