@@ -36,14 +36,17 @@ export function joinQuery(href: string, query: string): string {
 export class Explorer {
 	readonly index: ModelIndex;
 	readonly links: ExplorerLinks;
-	/** Visible window, ms since the epoch. */
-	window = $state<[number, number]>([0, 1]);
+	/**
+	 * Visible window, ms since the epoch. Raw state: a window is replaced, never changed in
+	 * place, and read on every frame of a zoom, where a deep proxy's traps cost time.
+	 */
+	window = $state.raw<[number, number]>([0, 1]);
 	/**
 	 * The window once it has stood still for a moment (the workspace follows `window` into it):
 	 * read by what need not change on every frame of a zoom or drag, the caption that screen
 	 * readers announce and the list of events in view. Set with `window` where a view is applied.
 	 */
-	settledWindow = $state<[number, number]>([0, 1]);
+	settledWindow = $state.raw<[number, number]>([0, 1]);
 	tz = $state<ViewState['tz']>(DEFAULT_VIEW.tz);
 	lanes = $state<LaneMode>(DEFAULT_VIEW.lanes);
 	parties = $state<string[]>([]);
@@ -84,7 +87,7 @@ export class Explorer {
 	 * The part of the lanes' height on screen, px from the first lane's top, in steps (set by
 	 * the timeline as the page scrolls): with much in view only these lanes are laid out.
 	 */
-	viewY = $state<[number, number]>([0, 2048]);
+	viewY = $state.raw<[number, number]>([0, 2048]);
 	compact = $state(false);
 	viewerZone = $state('UTC');
 
