@@ -205,6 +205,54 @@ test("a cluster's pill drawn on the canvas zooms in by click, and by keyboard", 
 	expect(keyed[1] - keyed[0]).toBeLessThan((before[1] - before[0]) / 2);
 });
 
+test("the canvas pills' buttons stand still during a zoom and follow it once it rests", async ({
+	page
+}) => {
+	await page.goto(`/open?src=/e2e/${FILE}`);
+	await expectOpened(page);
+	const labels = () =>
+		page.locator('g.lane-pills g.cluster').evaluateAll((gs) => gs.map((g) => g.ariaLabel));
+	const before = await labels();
+	expect(before.length).toBeGreaterThan(0);
+	// Changes to the buttons while five wheel steps, a frame apart, zoom out; then at rest.
+	const changes = await page.evaluate(async () => {
+		let n = 0;
+		const observer = new MutationObserver((list) => (n += list.length));
+		for (const g of document.querySelectorAll('g.lane-pills'))
+			observer.observe(g, { childList: true, attributes: true, subtree: true });
+		const el = document.querySelector('.timeline .plot')!;
+		const box = el.getBoundingClientRect();
+		const stepped: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			el.dispatchEvent(
+				new WheelEvent('wheel', {
+					deltaY: 240,
+					clientX: box.left + box.width / 2,
+					clientY: box.top + 100,
+					bubbles: true,
+					cancelable: true
+				})
+			);
+			await new Promise((r) => requestAnimationFrame(r));
+			stepped.push(n);
+		}
+		await new Promise((r) => setTimeout(r, 600));
+		observer.disconnect();
+		return { during: stepped, after: n };
+	});
+	expect(changes.during).toEqual([0, 0, 0, 0, 0]);
+	expect(changes.after).toBeGreaterThan(0);
+	const after = await labels();
+	expect(after).not.toEqual(before);
+	// At rest a button's label agrees with the pill drawn where it is.
+	const first = page.locator('g.lane-pills g.cluster').first();
+	await first.focus();
+	const n = Number(/^[\d,]+/.exec((await first.getAttribute('aria-label'))!)![0].replace(/,/g, ''));
+	const drawn = (await first.locator('text').textContent())!;
+	if (n < 1000) expect(drawn).toBe(`+${n}`);
+	else expect(drawn).toMatch(/^\+[\d.]+k$/);
+});
+
 test('the keyboard reaches any event through the list of events in view', async ({ page }) => {
 	await page.goto(`/open?src=/e2e/${FILE}`);
 	await expectOpened(page);

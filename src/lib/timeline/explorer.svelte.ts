@@ -3,12 +3,13 @@
  * derived from it. Components read it and call its methods; they hold no logic of their own.
  * The URL is a serialisation of `view` plus the selected event in the path.
  */
+import { untrack } from 'svelte';
 import { scaleLinear } from 'd3-scale';
 import { matchesQuery, type ModelIndex } from '../model';
 import { zoneChoices, type ZoneChoice } from '../model/format-time';
 import { toItems, eventExtent, type LaneMode } from './items';
 import { placesOf, type Place } from '../map/places';
-import { layoutIndexed, type LayoutOptions } from './layout';
+import { layoutIndexed, type LayoutOptions, type TimelineLayout } from './layout';
 import { buildTimeIndex, countOverlapping } from './time-index';
 import { zonedTicks } from './ticks';
 import { clampWindow, DEFAULT_VIEW, type ViewState } from '../url/view-state';
@@ -178,6 +179,21 @@ export class Explorer {
 	readonly layout = $derived(
 		layoutIndexed(this.timeIndex, this.laneList, this.scale, this.width, this.layoutOptions)
 	);
+
+	/**
+	 * The layout at the settled window, for what need not follow every frame: the buttons of
+	 * the pills drawn on the canvas, and the lanes' spoken counts. Once the window rests it is
+	 * the live layout itself; it is laid out on its own only when the window has come to rest
+	 * somewhere the live layout has since left, and never on a frame of a zoom or a drag.
+	 */
+	readonly settledLayout: TimelineLayout = $derived.by(() => {
+		const [a, b] = this.settledWindow;
+		// What a layout depends on besides the window: a change to any lays it out again.
+		void [this.timeIndex, this.laneList, this.width, this.layoutOptions];
+		return untrack(() =>
+			a === this.window[0] && b === this.window[1] ? this.layout : this.layoutAt([a, b]).layout
+		);
+	});
 
 	readonly ticks = $derived(zonedTicks(this.window[0], this.window[1], this.zone.zone, this.width));
 
@@ -356,4 +372,21 @@ export function animateWindow(
 	};
 	frame = requestAnimationFrame(step);
 	return () => cancelAnimationFrame(frame);
+}
+
+/** How long the window stands still before the settled window follows it, ms. */
+export const SETTLE_MS = 150;
+
+/**
+ * Makes the explorer's `settledWindow` follow the window once it has stood still for SETTLE_MS.
+ * Called while a component is set up (it adds an effect); any component that shows what
+ * follows the settled window calls it, and two that do agree.
+ */
+export function followSettledWindow(explorerOf: () => Explorer) {
+	$effect(() => {
+		const explorer = explorerOf();
+		const w = explorer.window;
+		const timer = setTimeout(() => (explorer.settledWindow = w), SETTLE_MS);
+		return () => clearTimeout(timer);
+	});
 }
