@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear, scaleLog } from 'd3-scale';
 import type { TimelineItem } from '../../src/lib/timeline/items';
 import {
 	binCounts,
@@ -21,7 +21,9 @@ import {
 	clusterWindow,
 	layoutIndexed,
 	layoutTimeline,
-	pillSpan
+	linearOf,
+	pillSpan,
+	toPx
 } from '../../src/lib/timeline/layout';
 import { buildHitIndex, hitTest, hitTestBrute, type HitBox } from '../../src/lib/timeline/hit';
 import {
@@ -486,5 +488,53 @@ describe("a cluster's pill zooms in", () => {
 		expect(pills).toBeGreaterThan(100);
 		// Some clusters span more than half the window: those are the ones this is about.
 		expect(wide).toBeGreaterThan(0);
+	});
+});
+
+describe('the scale as numbers, for placing every item in view', () => {
+	test('gives what the d3 linear scale gives, to the last bit', () => {
+		fc.assert(
+			fc.property(
+				fc.double({ min: 1e12, max: 2e12, noNaN: true }),
+				fc.double({ min: 1, max: 1e11, noNaN: true }),
+				fc.integer({ min: 1, max: 4000 }),
+				fc.array(fc.double({ min: -1e11, max: 1e11, noNaN: true }), { minLength: 1 }),
+				(d0, span, width, offsets) => {
+					const x = scaleLinear()
+						.domain([d0, d0 + span])
+						.range([0, width]);
+					const lin = linearOf(x);
+					expect(lin).not.toBeNull();
+					for (const o of offsets) expect(Object.is(toPx(lin!, d0 + o), x(d0 + o))).toBe(true);
+				}
+			)
+		);
+	});
+
+	test('any other scale is left to be called', () => {
+		expect(linearOf(scaleLinear().domain([0, 10]).range([0, 100]).clamp(true))).toBeNull();
+		expect(
+			linearOf(
+				scaleLinear()
+					.domain([0, 10])
+					.range([0, 100])
+					.interpolate((a, b) => (t) => Math.round(a * (1 - t) + b * t))
+			)
+		).toBeNull();
+		expect(linearOf(scaleLinear().domain([10, 0]).range([0, 100]))).toBeNull();
+		expect(linearOf(scaleLinear().domain([0, 5, 10]).range([0, 50, 100]))).toBeNull();
+		expect(linearOf(scaleLog().domain([1, 10]).range([0, 100]))).toBeNull();
+		const plain = Object.assign((t: number) => t / 2, { invert: (px: number) => px * 2 });
+		expect(linearOf(plain)).toBeNull();
+		// A layout with such a scale is the same as with the linear scale it agrees with.
+		const items = [1, 2, 3, 50, 51, 90].map((t, i) =>
+			item(`e${i}`, 'a', t * 1000, i % 2 ? 2000 : 0)
+		);
+		const lanes = [{ id: 'a', name: 'A' }];
+		const x = scaleLinear().domain([0, 100_000]).range([0, 1000]);
+		const called = Object.assign((t: number) => x(t), { invert: (px: number) => x.invert(px) });
+		expect(layoutTimeline(items, lanes, called, 1000)).toEqual(
+			layoutTimeline(items, lanes, x, 1000)
+		);
 	});
 });

@@ -215,29 +215,95 @@ export function fitLabel(title: string, maxWidth: number, charWidth: number): st
 	return (space > cut.length * 0.6 ? cut.slice(0, space) : cut).trimEnd() + '…';
 }
 
-interface Placed {
-	item: TimelineItem;
-	x0: number;
-	x1: number;
-	e0: number;
-	e1: number;
-	/** Placement order: the selected event, a briefing's focus, precise events, date-only. */
-	rank: number;
+/**
+ * Where a lane's items in view sit, px, one slot per item: mark body [x0, x1], soft extent
+ * [e0, e1], and placement order (the selected event, a briefing's focus, precise events,
+ * date-only). Scratch space grown as needed and reused by every lane and frame: placing a
+ * thousand items in view makes no object for each, only for those that get a mark.
+ */
+const slots = {
+	x0: new Float64Array(256),
+	x1: new Float64Array(256),
+	e0: new Float64Array(256),
+	e1: new Float64Array(256),
+	rank: new Uint8Array(256),
+	/** Indices of the items to place, then of those left for the clusters. */
+	rest: new Uint32Array(256),
+	overflow: new Uint32Array(256)
+};
+
+function growSlots(n: number) {
+	if (slots.x0.length >= n) return;
+	const m = Math.max(n, slots.x0.length * 2);
+	slots.x0 = new Float64Array(m);
+	slots.x1 = new Float64Array(m);
+	slots.e0 = new Float64Array(m);
+	slots.e1 = new Float64Array(m);
+	slots.rank = new Uint8Array(m);
+	slots.rest = new Uint32Array(m);
+	slots.overflow = new Uint32Array(m);
 }
 
-function place(item: TimelineItem, x: (t: number) => number, o: LayoutOptions): Placed {
-	const e0 = x(item.extent[0]);
-	const e1 = x(item.extent[1]);
+/**
+ * A d3 linear scale as four numbers, computed the way d3 computes it (so to the last bit): a
+ * call to the scale itself returns each result as a boxed number, and over the thousands of
+ * items a zoom frame can place those allocations were most of what the frame allocated, and
+ * of the garbage collections in the slowest frames. Null for any other scale, which is called.
+ */
+export interface Linear {
+	d0: number;
+	span: number;
+	r0: number;
+	r1: number;
+}
+
+export function linearOf(x: TimeScale): Linear | null {
+	const s = x as TimeScale & { domain?: () => unknown[]; range?: () => unknown[] };
+	if (typeof s.domain !== 'function' || typeof s.range !== 'function') return null;
+	const [d0, d1] = s.domain();
+	const [r0, r1] = s.range();
+	if (s.domain().length !== 2 || s.range().length !== 2) return null;
+	if (typeof d0 !== 'number' || typeof d1 !== 'number' || !(d1 > d0)) return null;
+	if (typeof r0 !== 'number' || typeof r1 !== 'number') return null;
+	const lin = { d0, span: d1 - d0, r0, r1 };
+	// Clamped, rounded or otherwise not plain: the scale says so at its ends or middle.
+	for (const t of [d0 - (d1 - d0), d0, d0 + (d1 - d0) / 3, d1])
+		if (!Object.is(x(t), toPx(lin, t))) return null;
+	return lin;
+}
+
+/** The px of instant t on a linear scale (see linearOf). */
+export function toPx(lin: Linear, t: number): number {
+	const u = (t - lin.d0) / lin.span;
+	return lin.r0 * (1 - u) + lin.r1 * u;
+}
+
+/** -1, 0 or 1 as a sorts before, with or after b. */
+const order = <T extends number | string>(a: T, b: T) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Puts item i's mark in its slot, with the scale as numbers when it is linear. */
+function place(i: number, item: TimelineItem, x: TimeScale, lin: Linear | null, o: LayoutOptions) {
+	const e0 = lin ? toPx(lin, item.extent[0]) : x(item.extent[0]);
+	const e1 = lin ? toPx(lin, item.extent[1]) : x(item.extent[1]);
+	slots.e0[i] = e0;
+	slots.e1[i] = e1;
 	if (item.shape === 'period') {
 		// A date-only event is its whole day: the body is the extent, at least a mark wide.
-		return { item, x0: e0, x1: Math.max(e1, e0 + o.markSize), e0, e1, rank: 3 };
+		slots.x0[i] = e0;
+		slots.x1[i] = Math.max(e1, e0 + o.markSize);
+		slots.rank[i] = 3;
+		return;
 	}
-	const s = x(item.start);
+	const s = lin ? toPx(lin, item.start) : x(item.start);
+	slots.rank[i] = 2;
 	if (item.shape === 'range') {
-		const en = x(item.end!);
-		return { item, x0: s, x1: Math.max(en, s + o.markSize), e0, e1, rank: 2 };
+		const end = lin ? toPx(lin, item.end!) : x(item.end!);
+		slots.x0[i] = s;
+		slots.x1[i] = Math.max(end, s + o.markSize);
+	} else {
+		slots.x0[i] = s - o.markSize / 2;
+		slots.x1[i] = s + o.markSize / 2;
 	}
-	return { item, x0: s - o.markSize / 2, x1: s + o.markSize / 2, e0, e1, rank: 2 };
 }
 
 /** Occupied [left, right] intervals of each row, kept sorted by left edge. */
@@ -263,13 +329,21 @@ function occupy(row: [number, number][], a: number, b: number) {
 }
 
 /**
- * Puts one item in the first row with room for it and its label; failing that, the first
- * row with room for the mark alone. Returns null when no row within maxRows has room.
+ * Puts item i (placed in its slot) in the first row with room for it and its label; failing
+ * that, the first row with room for the mark alone. Returns null when no row within maxRows
+ * has room.
  */
-function placeInRows(p: Placed, rows: Rows, width: number, o: LayoutOptions): EventMark | null {
-	const body0 = Math.min(p.x0, p.e0);
-	const body1 = Math.max(p.x1, p.e1);
-	const labelW = Math.min(o.labelMaxWidth, p.item.title.length * o.charWidth);
+function placeInRows(
+	i: number,
+	item: TimelineItem,
+	rows: Rows,
+	width: number,
+	o: LayoutOptions
+): EventMark | null {
+	const { x0, x1, e0, e1 } = slots;
+	const body0 = Math.min(x0[i]!, e0[i]!);
+	const body1 = Math.max(x1[i]!, e1[i]!);
+	const labelW = Math.min(o.labelMaxWidth, item.title.length * o.charWidth);
 	const visible = Math.min(body1, width) - Math.max(body0, 0);
 	// With its label (when there is room for one), then without. The label's text is cut only
 	// once a row has room: most items of a crowded lane never get one.
@@ -277,7 +351,7 @@ function placeInRows(p: Placed, rows: Rows, width: number, o: LayoutOptions): Ev
 	let labelX = body1 + 4;
 	let labelEnd: number;
 	const runsOffRight = body1 > width && visible >= 60;
-	if (p.item.shape !== 'instant' && (visible >= labelW + 16 || runsOffRight)) {
+	if (item.shape !== 'instant' && (visible >= labelW + 16 || runsOffRight)) {
 		// A range or date-only band long enough on screen carries its name inside, from its
 		// visible start; one running off the right edge is named inside, cut to fit.
 		labelX = Math.max(body0, 0) + 8;
@@ -299,14 +373,14 @@ function placeInRows(p: Placed, rows: Rows, width: number, o: LayoutOptions): Ev
 			occupy(rows[r]!, body0, end);
 			return {
 				kind: 'event',
-				id: p.item.id,
-				item: p.item,
+				id: item.id,
+				item,
 				row: r,
-				x0: p.x0,
-				x1: p.x1,
-				e0: p.e0,
-				e1: p.e1,
-				label: labelled ? fitLabel(p.item.title, room, o.charWidth) : null,
+				x0: x0[i]!,
+				x1: x1[i]!,
+				e0: e0[i]!,
+				e1: e1[i]!,
+				label: labelled ? fitLabel(item.title, room, o.charWidth) : null,
 				labelX: labelled ? labelX : body1 + 4,
 				y: 0
 			};
@@ -466,76 +540,82 @@ function detailLane(
 	y: number,
 	o: LayoutOptions
 ): LaneLayout | null {
-	const placed: Placed[] = [];
-	for (const item of items) {
-		const p = place(item, x, o);
-		if (Math.max(p.x1, p.e1) < 0 || Math.min(p.x0, p.e0) > width) continue;
-		placed.push(p);
-	}
+	growSlots(items.length);
+	const { x0, x1, e0, e1, rank } = slots;
+	const lin = linearOf(x);
 	// Date-only events that cover nearly the whole view say "this happened that day" and no
 	// more: they go to a thin strip at the top of the lane, so they never crowd out the
-	// minute-precise events the user zoomed in to see.
-	const covering: Placed[] = [];
-	const rest: Placed[] = [];
-	for (const p of placed) {
-		const visible = Math.min(p.e1, width) - Math.max(p.e0, 0);
+	// minute-precise events the user zoomed in to see. The rest are placed, by index.
+	let inView = 0;
+	const covering: TimelineItem[] = [];
+	let nRest = 0;
+	for (let i = 0; i < items.length; i++) {
+		const item = items[i]!;
+		place(i, item, x, lin, o);
+		if (Math.max(x1[i]!, e1[i]!) < 0 || Math.min(x0[i]!, e0[i]!) > width) continue;
+		inView++;
+		const visible = Math.min(e1[i]!, width) - Math.max(e0[i]!, 0);
 		if (
-			p.item.shape === 'period' &&
+			item.shape === 'period' &&
 			visible >= width * o.coverFraction &&
-			p.item.id !== o.first &&
-			!o.priority?.has(p.item.id)
+			item.id !== o.first &&
+			!o.priority?.has(item.id)
 		)
-			covering.push(p);
-		else rest.push(p);
+			covering.push(item);
+		else {
+			// The selected event first, then precise events, then coarse ones; left to right.
+			if (item.id === o.first) rank[i] = 0;
+			else if (o.priority?.has(item.id)) rank[i] = 1;
+			slots.rest[nRest++] = i;
+		}
 	}
-	// The selected event first, then precise events, then coarse ones; left to right.
-	for (const p of rest) {
-		if (p.item.id === o.first) p.rank = 0;
-		else if (o.priority?.has(p.item.id)) p.rank = 1;
-	}
-	rest.sort(
-		(a, b) =>
-			a.rank - b.rank ||
-			a.x0 - b.x0 ||
-			a.item.start - b.item.start ||
-			(a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0)
-	);
+	// The comparisons answer -1, 0 or 1: a difference of two positions would be a boxed number.
+	const rest = slots.rest
+		.subarray(0, nRest)
+		.sort(
+			(a, b) =>
+				rank[a]! - rank[b]! ||
+				order(x0[a]!, x0[b]!) ||
+				order(items[a]!.start, items[b]!.start) ||
+				order(items[a]!.id, items[b]!.id)
+		);
 
 	const rows: Rows = [];
 	const marks: EventMark[] = [];
-	const overflow: Placed[] = [];
-	for (const p of rest) {
-		const mark = placeInRows(p, rows, width, o);
+	let nOver = 0;
+	for (const i of rest) {
+		const mark = placeInRows(i, items[i]!, rows, width, o);
 		if (mark) marks.push(mark);
-		else overflow.push(p);
+		else slots.overflow[nOver++] = i;
 	}
 
-	overflow.sort((a, b) => a.x0 - b.x0);
+	const overflow = slots.overflow.subarray(0, nOver).sort((a, b) => order(x0[a]!, x0[b]!));
 	const clusters: ClusterMark[] = [];
-	for (const p of overflow) {
+	for (const i of overflow) {
+		const item = items[i]!;
 		const last = clusters[clusters.length - 1];
 		// Neighbours join a cluster, up to a width: a long run of hidden events becomes several
 		// counts side by side, so the clusters still say where the events are.
-		if (last && p.x0 - last.x1 < o.clusterGap && p.x1 - last.x0 <= o.maxClusterPx * 2.5) {
-			last.ids.push(p.item.id);
+		if (last && x0[i]! - last.x1 < o.clusterGap && x1[i]! - last.x0 <= o.maxClusterPx * 2.5) {
+			last.ids.push(item.id);
 			last.count++;
-			last.x1 = Math.max(last.x1, p.x1);
-			last.t0 = Math.min(last.t0, p.item.extent[0]);
-			last.t1 = Math.max(last.t1, p.item.extent[1]);
+			last.x1 = Math.max(last.x1, x1[i]!);
+			last.t0 = Math.min(last.t0, item.extent[0]);
+			last.t1 = Math.max(last.t1, item.extent[1]);
 		} else {
 			// A pill starts inside the view and clear of the one before it, so counts never sit on
 			// top of each other (a pill for events that began off the left edge starts at 0).
-			const x0 = Math.max(p.x0, 0, last ? last.x1 + 2 : 0);
+			const left = Math.max(x0[i]!, 0, last ? last.x1 + 2 : 0);
 			clusters.push({
 				kind: 'cluster',
-				id: `${lane.id}:${p.item.id}`,
-				ids: [p.item.id],
+				id: `${lane.id}:${item.id}`,
+				ids: [item.id],
 				count: 1,
 				row: 0,
-				x0,
-				x1: Math.max(p.x1, x0 + PILL_MIN),
-				t0: p.item.extent[0],
-				t1: p.item.extent[1],
+				x0: left,
+				x1: Math.max(x1[i]!, left + PILL_MIN),
+				t0: item.extent[0],
+				t1: item.extent[1],
 				y: 0
 			});
 		}
@@ -557,14 +637,14 @@ function detailLane(
 	if (o.sparse && marks.length === 0 && clusters.length === 0) return null;
 	let s0 = Infinity;
 	let s1 = -Infinity;
-	for (const p of covering) {
-		s0 = Math.min(s0, p.item.extent[0]);
-		s1 = Math.max(s1, p.item.extent[1]);
+	for (const item of covering) {
+		s0 = Math.min(s0, item.extent[0]);
+		s1 = Math.max(s1, item.extent[1]);
 	}
 	const strip =
 		covering.length && !o.sparse
 			? {
-					ids: covering.map((p) => p.item.id),
+					ids: covering.map((item) => item.id),
 					count: covering.length,
 					t0: s0,
 					t1: s1,
@@ -586,7 +666,7 @@ function detailLane(
 		clusters,
 		strip,
 		density: null,
-		inView: placed.length
+		inView
 	};
 }
 
@@ -615,9 +695,10 @@ function aggregateLane(
 	for (const id of new Set(ids)) {
 		const item = index.byId.get(id);
 		if (!item || item.lane !== lane.id) continue;
-		const p = place(item, x, o);
-		if (Math.max(p.x1, p.e1) < 0 || Math.min(p.x0, p.e0) > width) continue;
-		const mark = placeInRows(p, rows, width, o);
+		place(0, item, x, linearOf(x), o);
+		const { x0, x1, e0, e1 } = slots;
+		if (Math.max(x1[0]!, e1[0]!) < 0 || Math.min(x0[0]!, e0[0]!) > width) continue;
+		const mark = placeInRows(0, item, rows, width, o);
 		if (!mark) continue;
 		marks.push(mark);
 		// A pinned mark is not also counted in the clusters.
