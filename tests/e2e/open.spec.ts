@@ -118,7 +118,7 @@ test('a same-origin address opens, zooms, and a canvas mark selects its event by
 	expect(new URL(page.url()).searchParams.get('event')).toBe(id);
 });
 
-test('warming the zoom levels up after opening draws nothing on screen and moves nothing', async ({
+test('warming the zoom levels up after opening draws nothing on screen and changes nothing', async ({
 	page
 }) => {
 	// Idle callbacks wait for the test, so the screen is read before any warming has run.
@@ -138,7 +138,13 @@ test('warming the zoom levels up after opening draws nothing on screen and moves
 	const pixels = () =>
 		page.locator('.timeline canvas.marks').evaluate((c: HTMLCanvasElement) => c.toDataURL());
 	const ticks = () => page.locator('.plot .tick-label').allTextContents();
-	const before = { canvas: await pixels(), ticks: await ticks() };
+	// The timeline's and the overview's markup: warming moves the real window there and back.
+	const markup = () =>
+		page.evaluate(() =>
+			['.timeline', '.overview', '.window-caption'].map((s) => document.querySelector(s)!.outerHTML)
+		);
+	const before = { canvas: await pixels(), ticks: await ticks(), markup: await markup() };
+	const address = page.url();
 	const warmed = () => page.evaluate(() => performance.getEntriesByName('sightline:warm').length);
 	expect(await warmed()).toBe(0);
 	// Each release runs the warming that was waiting; it asks again until every level is done.
@@ -150,7 +156,11 @@ test('warming the zoom levels up after opening draws nothing on screen and moves
 		.toBe(1);
 	expect(await pixels()).toBe(before.canvas);
 	expect(await ticks()).toEqual(before.ticks);
+	expect(await markup()).toEqual(before.markup);
 	expect(await settledWindow(page)).toEqual(opened);
+	// Nor the address, once the page would have written a moved window to it.
+	await page.waitForTimeout(400);
+	expect(page.url()).toBe(address);
 });
 
 test("a cluster's pill drawn on the canvas zooms in by click, and by keyboard", async ({

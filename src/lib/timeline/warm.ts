@@ -3,13 +3,14 @@
  * browser is still compiling and tuning the code that lays it out and draws it, and shaping
  * text it has not drawn before: at 10,000 events the first twenty or so zoom frames after a file
  * opens take two to four times as long as the same frames later. So while the page is idle
- * after opening, the timeline lays out and draws the zoom levels either side of the opening
- * window once, off screen (see Timeline.svelte). These are the windows it visits.
+ * after opening, the timeline rehearses the zoom levels either side of the opening window,
+ * moving there and back within one task so that none is ever drawn (see Timeline.svelte).
+ * These are the windows it visits.
  */
 
 /** Zoom steps either side of the window, each 2^STEP wider or narrower than the last. */
-export const WARM_LEVELS = 12;
-export const WARM_STEP = 0.6;
+export const WARM_LEVELS = 6;
+export const WARM_STEP = 1.2;
 
 /**
  * Windows to warm around `w`, nearest zoom levels first, alternating out and in: each shares
