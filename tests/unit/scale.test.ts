@@ -349,7 +349,6 @@ function recordingContext() {
 
 const THEME: CanvasTheme = {
 	ink: '#111',
-	paper: '#fff',
 	panel: '#fafafa',
 	warn: '#b35c00',
 	density: '#444',

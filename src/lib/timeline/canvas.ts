@@ -24,7 +24,6 @@ export function compactCount(n: number): string {
 
 export interface CanvasTheme {
 	ink: string;
-	paper: string;
 	panel: string;
 	warn: string;
 	density: string;
@@ -39,7 +38,6 @@ export function readTheme(el: Element): CanvasTheme {
 	const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
 	return {
 		ink: v('--ink', '#111'),
-		paper: v('--paper', '#fff'),
 		panel: v('--panel', '#fff'),
 		warn: v('--warn', '#b35c00'),
 		density: v('--ink-2', '#444'),
@@ -168,16 +166,15 @@ function drawBatches(ctx: CanvasRenderingContext2D, b: Batches, o: DrawOptions) 
 		ctx.fill();
 	}
 	// Setting a font makes the canvas parse it: the plain labels first, then the bold ones.
-	ctx.lineWidth = 3;
-	ctx.lineJoin = 'round';
-	ctx.strokeStyle = o.theme.paper;
+	// Unlike the SVG labels, these have no halo in the paper's colour: every label here has
+	// its row to itself up to its end (see placeInRows), so on the lane's plain ground the halo
+	// showed nothing, and stroking the glyphs' outlines cost more than filling them.
 	for (const inside of [false, true]) {
 		ctx.font = `${inside ? 600 : 400} 13.5px ${o.theme.font}`;
 		ctx.fillStyle = o.theme.ink;
 		for (const l of b.labels) {
 			if (l.inside !== inside) continue;
 			ctx.globalAlpha = l.alpha;
-			if (!inside) ctx.strokeText(l.text, l.x, l.y);
 			ctx.fillText(l.text, l.x, l.y);
 		}
 	}
