@@ -43,9 +43,10 @@ export class Explorer {
 	 */
 	window = $state.raw<[number, number]>([0, 1]);
 	/**
-	 * The window once it has stood still for a moment (the workspace follows `window` into it):
-	 * read by what need not change on every frame of a zoom or drag, the caption that screen
-	 * readers announce and the list of events in view. Set with `window` where a view is applied.
+	 * The window once it has stood still for a moment (see followSettledWindow): read by what
+	 * need not change on every frame of a zoom or drag, the caption that screen readers
+	 * announce, the list of events in view and the canvas pills' buttons (settledLayout). Set
+	 * with `window` where a view is applied.
 	 */
 	settledWindow = $state.raw<[number, number]>([0, 1]);
 	tz = $state<ViewState['tz']>(DEFAULT_VIEW.tz);
