@@ -260,9 +260,11 @@ export interface Linear {
 export function linearOf(x: TimeScale): Linear | null {
 	const s = x as TimeScale & { domain?: () => unknown[]; range?: () => unknown[] };
 	if (typeof s.domain !== 'function' || typeof s.range !== 'function') return null;
-	const [d0, d1] = s.domain();
-	const [r0, r1] = s.range();
-	if (s.domain().length !== 2 || s.range().length !== 2) return null;
+	const domain = s.domain();
+	const range = s.range();
+	if (domain.length !== 2 || range.length !== 2) return null;
+	const [d0, d1] = domain;
+	const [r0, r1] = range;
 	if (typeof d0 !== 'number' || typeof d1 !== 'number' || !(d1 > d0)) return null;
 	if (typeof r0 !== 'number' || typeof r1 !== 'number') return null;
 	const lin = { d0, span: d1 - d0, r0, r1 };
