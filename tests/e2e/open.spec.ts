@@ -163,6 +163,35 @@ test('warming the zoom levels up after opening draws nothing on screen and chang
 	expect(page.url()).toBe(address);
 });
 
+test('scrolling the page before the warming runs stops it, so no element is rebuilt under the reader', async ({
+	page
+}) => {
+	await page.addInitScript(() => {
+		const held: IdleRequestCallback[] = [];
+		const w = window as unknown as { releaseIdle: () => void };
+		window.requestIdleCallback = (cb) => held.push(cb);
+		w.releaseIdle = () => {
+			for (const cb of held.splice(0))
+				cb({ didTimeout: false, timeRemaining: () => 50 } as IdleDeadline);
+		};
+	});
+	await page.setViewportSize({ width: 1280, height: 500 });
+	await page.goto(`/open?src=/e2e/${FILE}`);
+	await expectOpened(page);
+	// Tag a lane's ground: a rehearsal at another zoom level would rebuild it.
+	await page
+		.locator('rect.lane')
+		.first()
+		.evaluate((r) => r.setAttribute('data-seen', ''));
+	const plot = (await page.locator('svg.plot').boundingBox())!;
+	await page.evaluate((y) => scrollTo(0, y), plot.y + 400);
+	await page.waitForTimeout(200);
+	for (let i = 0; i < 3; i++)
+		await page.evaluate(() => (window as unknown as { releaseIdle: () => void }).releaseIdle());
+	expect(await page.evaluate(() => performance.getEntriesByName('sightline:warm').length)).toBe(0);
+	await expect(page.locator('rect.lane[data-seen]')).toHaveCount(1);
+});
+
 test("a cluster's pill drawn on the canvas zooms in by click, and by keyboard", async ({
 	page
 }) => {
