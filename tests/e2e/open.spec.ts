@@ -24,6 +24,22 @@ test.afterEach(({ problems }) => {
 	expect(problems, 'console errors, warnings or exceptions').toEqual([]);
 });
 
+/** Holds the page's idle callbacks until `releaseIdle` runs them, each told it has 50 ms. */
+async function holdIdleCallbacks(page: Page) {
+	await page.addInitScript(() => {
+		const held: IdleRequestCallback[] = [];
+		const w = window as unknown as { releaseIdle: () => void };
+		window.requestIdleCallback = (cb) => held.push(cb);
+		w.releaseIdle = () => {
+			for (const cb of held.splice(0))
+				cb({ didTimeout: false, timeRemaining: () => 50 } as IdleDeadline);
+		};
+	});
+}
+
+const releaseIdle = (page: Page) =>
+	page.evaluate(() => (window as unknown as { releaseIdle: () => void }).releaseIdle());
+
 async function expectOpened(page: Page) {
 	await expect(page.locator('.workspace')).toBeVisible({ timeout: 30_000 });
 	await expect(
@@ -122,15 +138,7 @@ test('warming the zoom levels up after opening draws nothing on screen and chang
 	page
 }) => {
 	// Idle callbacks wait for the test, so the screen is read before any warming has run.
-	await page.addInitScript(() => {
-		const held: IdleRequestCallback[] = [];
-		const w = window as unknown as { releaseIdle: () => void };
-		window.requestIdleCallback = (cb) => held.push(cb);
-		w.releaseIdle = () => {
-			for (const cb of held.splice(0))
-				cb({ didTimeout: false, timeRemaining: () => 50 } as IdleDeadline);
-		};
-	});
+	await holdIdleCallbacks(page);
 	await page.goto(`/open?src=/e2e/${FILE}`);
 	await expectOpened(page);
 	// The address takes the opening window once the page settles; warming must not change it.
@@ -150,7 +158,7 @@ test('warming the zoom levels up after opening draws nothing on screen and chang
 	// Each release runs the warming that was waiting; it asks again until every level is done.
 	await expect
 		.poll(async () => {
-			await page.evaluate(() => (window as unknown as { releaseIdle: () => void }).releaseIdle());
+			await releaseIdle(page);
 			return warmed();
 		})
 		.toBe(1);
@@ -166,15 +174,7 @@ test('warming the zoom levels up after opening draws nothing on screen and chang
 test('scrolling the page before the warming runs stops it, so no element is rebuilt under the reader', async ({
 	page
 }) => {
-	await page.addInitScript(() => {
-		const held: IdleRequestCallback[] = [];
-		const w = window as unknown as { releaseIdle: () => void };
-		window.requestIdleCallback = (cb) => held.push(cb);
-		w.releaseIdle = () => {
-			for (const cb of held.splice(0))
-				cb({ didTimeout: false, timeRemaining: () => 50 } as IdleDeadline);
-		};
-	});
+	await holdIdleCallbacks(page);
 	await page.setViewportSize({ width: 1280, height: 500 });
 	await page.goto(`/open?src=/e2e/${FILE}`);
 	await expectOpened(page);
@@ -186,8 +186,7 @@ test('scrolling the page before the warming runs stops it, so no element is rebu
 	const plot = (await page.locator('svg.plot').boundingBox())!;
 	await page.evaluate((y) => scrollTo(0, y), plot.y + 400);
 	await page.waitForTimeout(200);
-	for (let i = 0; i < 3; i++)
-		await page.evaluate(() => (window as unknown as { releaseIdle: () => void }).releaseIdle());
+	for (let i = 0; i < 3; i++) await releaseIdle(page);
 	expect(await page.evaluate(() => performance.getEntriesByName('sightline:warm').length)).toBe(0);
 	await expect(page.locator('rect.lane[data-seen]')).toHaveCount(1);
 });
