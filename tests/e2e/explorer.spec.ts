@@ -1,4 +1,4 @@
-import { expect, mark, settledWindow, test } from './fixtures';
+import { expect, mark, settledWindow, test, wheelStepsWatching } from './fixtures';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -31,33 +31,10 @@ test('the window caption, read out by screen readers, changes once a zoom comes 
 	await expect(caption).toHaveAttribute('aria-live', 'polite');
 	const first = await caption.textContent();
 	// Count the caption's changes while five quick wheel steps, a frame apart, zoom far in.
-	const changes = await page.evaluate(async () => {
-		let n = 0;
-		const observer = new MutationObserver(() => n++);
-		observer.observe(document.querySelector('.window-caption')!, {
-			childList: true,
-			characterData: true,
-			subtree: true
-		});
-		const el = document.querySelector('.timeline .plot')!;
-		const box = el.getBoundingClientRect();
-		const stepped: number[] = [];
-		for (let i = 0; i < 5; i++) {
-			el.dispatchEvent(
-				new WheelEvent('wheel', {
-					deltaY: -600,
-					clientX: box.left + box.width / 2,
-					clientY: box.top + 100,
-					bubbles: true,
-					cancelable: true
-				})
-			);
-			await new Promise((r) => requestAnimationFrame(r));
-			stepped.push(n);
-		}
-		await new Promise((r) => setTimeout(r, 600));
-		observer.disconnect();
-		return { during: stepped, after: n };
+	const changes = await wheelStepsWatching(page, {
+		selector: '.window-caption',
+		deltaY: -600,
+		watch: { childList: true, characterData: true, subtree: true }
 	});
 	const after = await settledWindow(page, before);
 	expect(after[1] - after[0]).toBeLessThan((before[1] - before[0]) / 8);

@@ -62,6 +62,41 @@ export async function settledWindow(
 	}
 }
 
+/**
+ * Five wheel steps over the timeline, a frame apart, then 600 ms at rest, watching the elements
+ * `selector` names: how many changes had been seen after each step, and after the rest. A
+ * change is a batch of mutations handed to the observer, or with `records` each one of them.
+ */
+export function wheelStepsWatching(
+	page: Page,
+	o: { selector: string; deltaY: number; watch: MutationObserverInit; records?: boolean }
+): Promise<{ during: number[]; after: number }> {
+	return page.evaluate(async ({ selector, deltaY, watch, records }) => {
+		let n = 0;
+		const observer = new MutationObserver((list) => (n += records ? list.length : 1));
+		for (const el of document.querySelectorAll(selector)) observer.observe(el, watch);
+		const el = document.querySelector('.timeline .plot')!;
+		const box = el.getBoundingClientRect();
+		const during: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			el.dispatchEvent(
+				new WheelEvent('wheel', {
+					deltaY,
+					clientX: box.left + box.width / 2,
+					clientY: box.top + 100,
+					bubbles: true,
+					cancelable: true
+				})
+			);
+			await new Promise((r) => requestAnimationFrame(r));
+			during.push(n);
+		}
+		await new Promise((r) => setTimeout(r, 600));
+		observer.disconnect();
+		return { during, after: n };
+	}, o);
+}
+
 export const mark = (page: Page, id: string) => page.locator(`a.mark[data-event-id="${id}"]`);
 
 /** Fails with each violation's rule and elements when axe finds any on the page. */

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { synthIncident } from '../../src/lib/bench/synth';
-import { expect, settledWindow, test } from './fixtures';
+import { expect, settledWindow, test, wheelStepsWatching } from './fixtures';
 
 const N = 10_000;
 const text = JSON.stringify(synthIncident({ events: N }));
@@ -253,30 +253,11 @@ test("the canvas pills' buttons stand still during a zoom and follow it once it 
 	const before = await labels();
 	expect(before.length).toBeGreaterThan(0);
 	// Changes to the buttons while five wheel steps, a frame apart, zoom out; then at rest.
-	const changes = await page.evaluate(async () => {
-		let n = 0;
-		const observer = new MutationObserver((list) => (n += list.length));
-		for (const g of document.querySelectorAll('g.lane-pills'))
-			observer.observe(g, { childList: true, attributes: true, subtree: true });
-		const el = document.querySelector('.timeline .plot')!;
-		const box = el.getBoundingClientRect();
-		const stepped: number[] = [];
-		for (let i = 0; i < 5; i++) {
-			el.dispatchEvent(
-				new WheelEvent('wheel', {
-					deltaY: 240,
-					clientX: box.left + box.width / 2,
-					clientY: box.top + 100,
-					bubbles: true,
-					cancelable: true
-				})
-			);
-			await new Promise((r) => requestAnimationFrame(r));
-			stepped.push(n);
-		}
-		await new Promise((r) => setTimeout(r, 600));
-		observer.disconnect();
-		return { during: stepped, after: n };
+	const changes = await wheelStepsWatching(page, {
+		selector: 'g.lane-pills',
+		deltaY: 240,
+		watch: { childList: true, attributes: true, subtree: true },
+		records: true
 	});
 	expect(changes.during).toEqual([0, 0, 0, 0, 0]);
 	expect(changes.after).toBeGreaterThan(0);

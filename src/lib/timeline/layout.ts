@@ -420,6 +420,8 @@ export function layoutIndexed(
 	options: Partial<LayoutOptions> = {}
 ): TimelineLayout {
 	const o = { ...DEFAULT_LAYOUT, ...options };
+	// The scale as numbers, worked out once for every lane (see linearOf).
+	const lin = linearOf(x);
 	// The window in time, padded by a mark's width so a mark poking in from an edge is found.
 	const pad = Math.abs(x.invert(o.markSize) - x.invert(0));
 	const t0 = x.invert(0) - pad;
@@ -463,8 +465,8 @@ export function layoutIndexed(
 		}
 		const result =
 			count > o.detailLimit
-				? aggregateLane(index, lane, li, x, width, y, o)
-				: detailLane(queryLane(li, t0, t1), lane, x, width, y, o);
+				? aggregateLane(index, lane, li, x, lin, width, y, o)
+				: detailLane(queryLane(li, t0, t1), lane, x, lin, width, y, o);
 		if (!result) {
 			y += bound;
 			continue;
@@ -538,13 +540,13 @@ function detailLane(
 	items: TimelineItem[],
 	lane: { id: string; name: string },
 	x: TimeScale,
+	lin: Linear | null,
 	width: number,
 	y: number,
 	o: LayoutOptions
 ): LaneLayout | null {
 	growSlots(items.length);
 	const { x0, x1, e0, e1, rank } = slots;
-	const lin = linearOf(x);
 	// Date-only events that cover nearly the whole view say "this happened that day" and no
 	// more: they go to a thin strip at the top of the lane, so they never crowd out the
 	// minute-precise events the user zoomed in to see. The rest are placed, by index.
@@ -681,6 +683,7 @@ function aggregateLane(
 	lane: { id: string; name: string },
 	li: LaneIndex | undefined,
 	x: TimeScale,
+	lin: Linear | null,
 	width: number,
 	y: number,
 	o: LayoutOptions
@@ -697,7 +700,7 @@ function aggregateLane(
 	for (const id of new Set(ids)) {
 		const item = index.byId.get(id);
 		if (!item || item.lane !== lane.id) continue;
-		place(0, item, x, linearOf(x), o);
+		place(0, item, x, lin, o);
 		const { x0, x1, e0, e1 } = slots;
 		if (Math.max(x1[0]!, e1[0]!) < 0 || Math.min(x0[0]!, e0[0]!) > width) continue;
 		const mark = placeInRows(0, item, rows, width, o);
