@@ -117,8 +117,6 @@ export interface EventMark {
 export interface ClusterMark {
 	kind: 'cluster';
 	id: string;
-	/** Members, when the lane placed its items one by one; empty for an aggregated lane. */
-	ids: string[];
 	count: number;
 	row: number;
 	x0: number;
@@ -227,9 +225,15 @@ const slots = {
 	e0: new Float64Array(256),
 	e1: new Float64Array(256),
 	rank: new Uint8Array(256),
-	/** Indices of the items to place, then of those left for the clusters. */
-	rest: new Uint32Array(256),
-	overflow: new Uint32Array(256)
+	/**
+	 * Indices of the items to place, then of those left for the clusters. Plain arrays, not
+	 * typed ones: a lane's items come as a few runs already in time order (one per length
+	 * class, see time-index.ts), and an array's sort (TimSort) merges such runs in near-linear
+	 * time, where a typed array's sort with a comparator is a merge sort that compares
+	 * n log n times whatever the order.
+	 */
+	rest: [] as number[],
+	overflow: [] as number[]
 };
 
 function growSlots(n: number) {
@@ -240,8 +244,6 @@ function growSlots(n: number) {
 	slots.e0 = new Float64Array(m);
 	slots.e1 = new Float64Array(m);
 	slots.rank = new Uint8Array(m);
-	slots.rest = new Uint32Array(m);
-	slots.overflow = new Uint32Array(m);
 }
 
 /**
@@ -552,7 +554,8 @@ function detailLane(
 	// minute-precise events the user zoomed in to see. The rest are placed, by index.
 	let inView = 0;
 	const covering: TimelineItem[] = [];
-	let nRest = 0;
+	const rest = slots.rest;
+	rest.length = 0;
 	for (let i = 0; i < items.length; i++) {
 		const item = items[i]!;
 		place(i, item, x, lin, o);
@@ -570,30 +573,29 @@ function detailLane(
 			// The selected event first, then precise events, then coarse ones; left to right.
 			if (item.id === o.first) rank[i] = 0;
 			else if (o.priority?.has(item.id)) rank[i] = 1;
-			slots.rest[nRest++] = i;
+			rest.push(i);
 		}
 	}
 	// The comparisons answer -1, 0 or 1: a difference of two positions would be a boxed number.
-	const rest = slots.rest
-		.subarray(0, nRest)
-		.sort(
-			(a, b) =>
-				rank[a]! - rank[b]! ||
-				order(x0[a]!, x0[b]!) ||
-				order(items[a]!.start, items[b]!.start) ||
-				order(items[a]!.id, items[b]!.id)
-		);
+	rest.sort(
+		(a, b) =>
+			rank[a]! - rank[b]! ||
+			order(x0[a]!, x0[b]!) ||
+			order(items[a]!.start, items[b]!.start) ||
+			order(items[a]!.id, items[b]!.id)
+	);
 
 	const rows: Rows = [];
 	const marks: EventMark[] = [];
-	let nOver = 0;
+	const overflow = slots.overflow;
+	overflow.length = 0;
 	for (const i of rest) {
 		const mark = placeInRows(i, items[i]!, rows, width, o);
 		if (mark) marks.push(mark);
-		else slots.overflow[nOver++] = i;
+		else overflow.push(i);
 	}
-
-	const overflow = slots.overflow.subarray(0, nOver).sort((a, b) => order(x0[a]!, x0[b]!));
+	// Stable, as the order they were placed in breaks ties.
+	overflow.sort((a, b) => order(x0[a]!, x0[b]!));
 	const clusters: ClusterMark[] = [];
 	for (const i of overflow) {
 		const item = items[i]!;
@@ -601,7 +603,6 @@ function detailLane(
 		// Neighbours join a cluster, up to a width: a long run of hidden events becomes several
 		// counts side by side, so the clusters still say where the events are.
 		if (last && x0[i]! - last.x1 < o.clusterGap && x1[i]! - last.x0 <= o.maxClusterPx * 2.5) {
-			last.ids.push(item.id);
 			last.count++;
 			last.x1 = Math.max(last.x1, x1[i]!);
 			last.t0 = Math.min(last.t0, item.extent[0]);
@@ -613,7 +614,6 @@ function detailLane(
 			clusters.push({
 				kind: 'cluster',
 				id: `${lane.id}:${item.id}`,
-				ids: [item.id],
 				count: 1,
 				row: 0,
 				x0: left,
@@ -630,7 +630,6 @@ function detailLane(
 	for (let i = clusters.length - 1; i > 0 && clusters[i]!.x0 > width - PILL_MIN; i--) {
 		const c = clusters[i]!;
 		const prev = clusters[i - 1]!;
-		prev.ids.push(...c.ids);
 		prev.count += c.count;
 		prev.x1 = Math.max(prev.x1, c.x1);
 		prev.t0 = Math.min(prev.t0, c.t0);
@@ -720,20 +719,21 @@ function aggregateLane(
 	const clusters: ClusterMark[] = [];
 	let inView = 0;
 	let max = 0;
+	/** The stretch of the last pill. */
+	let lastJ = -1;
 	for (let i = 0; i < n; i++) {
 		const c = counts[i]!;
 		if (c === 0) continue;
 		inView += c;
 		if (c > max) max = c;
 		const j = Math.min(buckets - 1, Math.floor((i * o.binPx) / bucketPx));
-		const last = clusters[clusters.length - 1];
-		if (last && last.id === `${lane.id}@${j}`) last.count += c;
+		if (j === lastJ) clusters[clusters.length - 1]!.count += c;
 		else {
+			lastJ = j;
 			const x0 = j * bucketPx + 2;
 			clusters.push({
 				kind: 'cluster',
 				id: `${lane.id}@${j}`,
-				ids: [],
 				count: c,
 				row: 0,
 				x0,

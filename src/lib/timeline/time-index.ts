@@ -17,6 +17,8 @@ interface DurationClass {
 	items: TimelineItem[];
 	/** items[i].extent[0], for binary search without touching the objects. */
 	starts: Float64Array;
+	/** items[i].extent[1]: which of them reach into a window, without touching them either. */
+	ends: Float64Array;
 }
 
 export interface LaneIndex {
@@ -66,8 +68,17 @@ export function buildTimeIndex(items: readonly TimelineItem[]): TimeIndex {
 		const classes: DurationClass[] = [];
 		for (const [k, list] of [...lane.classes].sort((a, b) => a[0] - b[0])) {
 			const classStarts = new Float64Array(list.length);
-			for (let i = 0; i < list.length; i++) classStarts[i] = list[i]!.extent[0];
-			classes.push({ maxLength: k === 0 ? 0 : 2 ** k, items: list, starts: classStarts });
+			const classEnds = new Float64Array(list.length);
+			for (let i = 0; i < list.length; i++) {
+				classStarts[i] = list[i]!.extent[0];
+				classEnds[i] = list[i]!.extent[1];
+			}
+			classes.push({
+				maxLength: k === 0 ? 0 : 2 ** k,
+				items: list,
+				starts: classStarts,
+				ends: classEnds
+			});
 		}
 		const m = lane.items.length;
 		const laneStarts = new Float64Array(m);
@@ -171,10 +182,8 @@ export function queryLane(lane: LaneIndex | undefined, t0: number, t1: number): 
 	if (!lane) return out;
 	for (const c of lane.classes) {
 		const end = upperBound(c.starts, t1);
-		for (let i = lowerBound(c.starts, t0 - c.maxLength); i < end; i++) {
-			const item = c.items[i]!;
-			if (item.extent[1] >= t0) out.push(item);
-		}
+		for (let i = lowerBound(c.starts, t0 - c.maxLength); i < end; i++)
+			if (c.ends[i]! >= t0) out.push(c.items[i]!);
 	}
 	return out;
 }
@@ -196,7 +205,7 @@ export function binCounts(
 		let prev = lowerBound(c.starts, t0);
 		// Items that began before the window and reach into it are counted in the first bin.
 		for (let i = lowerBound(c.starts, t0 - c.maxLength); i < prev; i++)
-			if (c.items[i]!.extent[1] >= t0) counts[0]!++;
+			if (c.ends[i]! >= t0) counts[0]!++;
 		for (let i = 0; i < n; i++) {
 			const next = lowerBoundFrom(c.starts, i === n - 1 ? t1 : t0 + (i + 1) * step, prev);
 			counts[i]! += next - prev;
