@@ -272,6 +272,51 @@ test("the canvas pills' buttons stand still during a zoom and follow it once it 
 	else expect(drawn).toMatch(/^\+[\d.]+k$/);
 });
 
+test('while a zoom goes on, the page below the timeline stands still; at rest the lanes take their own height', async ({
+	page
+}) => {
+	await page.goto(`/open?src=/e2e/${FILE}`);
+	await expectOpened(page);
+	const where = () =>
+		page.evaluate(() => {
+			const below = [...document.querySelectorAll('summary')].find((s) =>
+				s.textContent!.includes('Events in view as a list')
+			)!;
+			return {
+				below: below.getBoundingClientRect().top,
+				plot: Number(document.querySelector('svg.plot')!.getAttribute('height'))
+			};
+		});
+	const before = await where();
+	// Twenty-four wheel steps out, a frame apart: on the way the lanes lose rows.
+	const during = await page.evaluate(async () => {
+		const el = document.querySelector('.timeline .plot')!;
+		const box = el.getBoundingClientRect();
+		const below = [...document.querySelectorAll('summary')].find((s) =>
+			s.textContent!.includes('Events in view as a list')
+		)!;
+		const tops: number[] = [];
+		for (let i = 0; i < 24; i++) {
+			el.dispatchEvent(
+				new WheelEvent('wheel', {
+					deltaY: 120,
+					clientX: box.left + box.width / 2,
+					clientY: box.top + 100,
+					bubbles: true,
+					cancelable: true
+				})
+			);
+			await new Promise((r) => requestAnimationFrame(r));
+			tops.push(below.getBoundingClientRect().top);
+		}
+		return tops;
+	});
+	expect(during).toEqual(during.map(() => before.below));
+	await expect.poll(async () => (await where()).plot).toBeLessThan(before.plot);
+	const after = await where();
+	expect(after.below).toBeCloseTo(before.below - (before.plot - after.plot), 0);
+});
+
 test('the keyboard reaches any event through the list of events in view', async ({ page }) => {
 	await page.goto(`/open?src=/e2e/${FILE}`);
 	await expectOpened(page);

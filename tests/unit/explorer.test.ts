@@ -56,3 +56,46 @@ describe('Explorer.settledLayout', () => {
 			for (const c of lane.clusters) expect(c.x0).toBeLessThanOrEqual(700);
 	});
 });
+
+describe('Explorer.lanesHeight', () => {
+	const index = buildIndex(synthIncident({ events: 3_000, seed: 11 }));
+	const fresh = () => {
+		const explorer = new Explorer(index, { event: () => '', party: () => null });
+		explorer.width = 1200;
+		flushSync();
+		return explorer;
+	};
+
+	test('at rest it is the layout height', () => {
+		const explorer = fresh();
+		expect(explorer.lanesHeight).toBe(explorer.layout.height);
+	});
+
+	test('while the window moves it keeps the tallest height since the window stood still', () => {
+		const explorer = fresh();
+		const heights = [explorer.layout.height];
+		let tallest = explorer.layout.height;
+		// Out and back in: the lanes gain rows on the way out and lose them on the way in.
+		for (let k = 0; k < 24; k++) {
+			explorer.zoomBy(k < 12 ? 1.6 : 1 / 1.6);
+			const own = explorer.layout.height;
+			heights.push(own);
+			tallest = Math.max(tallest, own);
+			expect(explorer.lanesHeight).toBe(tallest);
+		}
+		// The walk must have had a step where the lanes' own height fell, or this proves nothing.
+		expect(heights.some((h, i) => i > 0 && h < heights[i - 1]!)).toBe(true);
+		expect(explorer.lanesHeight).toBeGreaterThan(explorer.layout.height);
+	});
+
+	test('once the window rests the lanes take their own height again', () => {
+		const explorer = fresh();
+		for (let k = 0; k < 24; k++) {
+			explorer.zoomBy(k < 12 ? 1.6 : 1 / 1.6);
+			void explorer.lanesHeight;
+		}
+		expect(explorer.lanesHeight).toBeGreaterThan(explorer.layout.height);
+		explorer.settledWindow = explorer.window;
+		expect(explorer.lanesHeight).toBe(explorer.layout.height);
+	});
+});

@@ -196,6 +196,25 @@ export class Explorer {
 		);
 	});
 
+	/** The tallest the lanes have been since the window last stood still (see lanesHeight). */
+	#tallest = 0;
+
+	/**
+	 * How tall the lanes stand on the page, px. Lanes gain and lose rows as they zoom, and a
+	 * plot that took each frame's height moved everything below it up and down the page at
+	 * those steps, and had the browser lay out and repaint the whole page for those frames.
+	 * While the window moves, the lanes keep the tallest height they have had since it last
+	 * stood still (the room below the last lane is left empty); once it rests, they take the
+	 * layout's own height again.
+	 */
+	readonly lanesHeight = $derived.by(() => {
+		const own = this.layout.height;
+		const [a, b] = this.settledWindow;
+		const resting = a === this.window[0] && b === this.window[1];
+		this.#tallest = resting ? own : Math.max(this.#tallest, own);
+		return this.#tallest;
+	});
+
 	readonly ticks = $derived(zonedTicks(this.window[0], this.window[1], this.zone.zone, this.width));
 
 	/**
