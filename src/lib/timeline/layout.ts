@@ -347,6 +347,12 @@ function placeInRows(
 	const { x0, x1, e0, e1 } = slots;
 	const body0 = Math.min(x0[i]!, e0[i]!);
 	const body1 = Math.max(x1[i]!, e1[i]!);
+	// Most items of a crowded lane fit in no row even without a label (and so not with one):
+	// that is found first, before the label's room is worked out or the title read.
+	let fitsBare = false;
+	for (let r = 0; r < o.maxRows && !fitsBare; r++)
+		fitsBare = fits((rows[r] ??= []), body0, body1, o.gap);
+	if (!fitsBare) return null;
 	const labelW = Math.min(o.labelMaxWidth, item.title.length * o.charWidth);
 	const visible = Math.min(body1, width) - Math.max(body0, 0);
 	// With its label (when there is room for one), then without. The label's text is cut only
