@@ -14,8 +14,11 @@ import {
 	countOverlapping,
 	estimateCount,
 	lowerBound,
+	gatherLane,
+	laneItems,
 	lowerBoundFrom,
-	queryLane
+	queryLane,
+	SHAPES
 } from '../../src/lib/timeline/time-index';
 import {
 	clusterWindow,
@@ -92,6 +95,35 @@ describe('time index', () => {
 				}
 			),
 			{ numRuns: 300, seed: 11 }
+		);
+	});
+
+	test("a lane's items gathered as columns are the query's items, each column its items' field", () => {
+		// One scratch space for every window, as the layout uses it: it grows and is reused.
+		const scratch = laneItems(4);
+		fc.assert(
+			fc.property(
+				fc.double({ min: -30, max: 400, noNaN: true }),
+				fc.double({ min: 0.0001, max: 400, noNaN: true }),
+				fc.constantFrom('a', 'b', 'c', 'missing'),
+				(startDay, days, lane) => {
+					const a = T0 + startDay * DAY;
+					const b = a + days * DAY;
+					const g = gatherLane(index.lanes.get(lane), a, b, scratch);
+					expect(g.items.map((i) => i.id)).toEqual(
+						queryLane(index.lanes.get(lane), a, b).map((i) => i.id)
+					);
+					expect(g.n).toBe(g.items.length);
+					g.items.forEach((it, k) => {
+						expect(g.ext0[k]).toBe(it.extent[0]);
+						expect(g.ext1[k]).toBe(it.extent[1]);
+						expect(g.start[k]).toBe(it.start);
+						expect(g.end[k]).toBe(it.end ?? NaN);
+						expect(SHAPES[g.shape[k]!]).toBe(it.shape);
+					});
+				}
+			),
+			{ numRuns: 200, seed: 12 }
 		);
 	});
 

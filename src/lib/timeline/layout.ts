@@ -9,10 +9,16 @@ import {
 	binCounts,
 	buildTimeIndex,
 	countLane,
+	gatherLane,
+	INSTANT,
+	laneItems,
 	lowerBound,
-	queryLane,
+	PERIOD,
+	RANGE,
+	SHAPES,
 	upperBound,
 	type LaneIndex,
+	type LaneItems,
 	type TimeIndex
 } from './time-index';
 
@@ -285,25 +291,38 @@ export function toPx(lin: Linear, t: number): number {
 /** -1, 0 or 1 as a sorts before, with or after b. */
 const order = <T extends number | string>(a: T, b: T) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Puts item i's mark in its slot, with the scale as numbers when it is linear. */
-function place(i: number, item: TimelineItem, x: TimeScale, lin: Linear | null, o: LayoutOptions) {
-	const e0 = lin ? toPx(lin, item.extent[0]) : x(item.extent[0]);
-	const e1 = lin ? toPx(lin, item.extent[1]) : x(item.extent[1]);
+/**
+ * Puts item i's mark in its slot, from the item's shape (see SHAPES), extent, start and end,
+ * with the scale as numbers when it is linear.
+ */
+function place(
+	i: number,
+	shape: number,
+	ext0: number,
+	ext1: number,
+	start: number,
+	end: number,
+	x: TimeScale,
+	lin: Linear | null,
+	o: LayoutOptions
+) {
+	const e0 = lin ? toPx(lin, ext0) : x(ext0);
+	const e1 = lin ? toPx(lin, ext1) : x(ext1);
 	slots.e0[i] = e0;
 	slots.e1[i] = e1;
-	if (item.shape === 'period') {
+	if (shape === PERIOD) {
 		// A date-only event is its whole day: the body is the extent, at least a mark wide.
 		slots.x0[i] = e0;
 		slots.x1[i] = Math.max(e1, e0 + o.markSize);
 		slots.rank[i] = 3;
 		return;
 	}
-	const s = lin ? toPx(lin, item.start) : x(item.start);
+	const s = lin ? toPx(lin, start) : x(start);
 	slots.rank[i] = 2;
-	if (item.shape === 'range') {
-		const end = lin ? toPx(lin, item.end!) : x(item.end!);
+	if (shape === RANGE) {
+		const e = lin ? toPx(lin, end) : x(end);
 		slots.x0[i] = s;
-		slots.x1[i] = Math.max(end, s + o.markSize);
+		slots.x1[i] = Math.max(e, s + o.markSize);
 	} else {
 		slots.x0[i] = s - o.markSize / 2;
 		slots.x1[i] = s + o.markSize / 2;
@@ -335,11 +354,12 @@ function occupy(row: [number, number][], a: number, b: number) {
 /**
  * Puts item i (placed in its slot) in the first row with room for it and its label; failing
  * that, the first row with room for the mark alone. Returns null when no row within maxRows
- * has room.
+ * has room. The item itself is read only once it has found a row.
  */
 function placeInRows(
 	i: number,
 	item: TimelineItem,
+	shape: number,
 	rows: Rows,
 	width: number,
 	o: LayoutOptions
@@ -361,7 +381,7 @@ function placeInRows(
 	let labelX = body1 + 4;
 	let labelEnd: number;
 	const runsOffRight = body1 > width && visible >= 60;
-	if (item.shape !== 'instant' && (visible >= labelW + 16 || runsOffRight)) {
+	if (shape !== INSTANT && (visible >= labelW + 16 || runsOffRight)) {
 		// A range or date-only band long enough on screen carries its name inside, from its
 		// visible start; one running off the right edge is named inside, cut to fit.
 		labelX = Math.max(body0, 0) + 8;
@@ -474,7 +494,7 @@ export function layoutIndexed(
 		const result =
 			count > o.detailLimit
 				? aggregateLane(index, lane, li, x, lin, width, y, o)
-				: detailLane(queryLane(li, t0, t1), lane, x, lin, width, y, o);
+				: detailLane(gatherLane(li, t0, t1, gathered), lane, x, lin, width, y, o);
 		if (!result) {
 			y += bound;
 			continue;
@@ -543,9 +563,12 @@ function setRows(
 	}
 }
 
+/** Scratch space for the items of the lane being placed (see gatherLane). */
+const gathered = laneItems();
+
 /** Places every item in view one by one: rows, labels, then clusters for what does not fit. */
 function detailLane(
-	items: TimelineItem[],
+	g: LaneItems,
 	lane: { id: string; name: string },
 	x: TimeScale,
 	lin: Linear | null,
@@ -553,7 +576,8 @@ function detailLane(
 	y: number,
 	o: LayoutOptions
 ): LaneLayout | null {
-	growSlots(items.length);
+	const items = g.items;
+	growSlots(g.n);
 	const { x0, x1, e0, e1, rank } = slots;
 	// Date-only events that cover nearly the whole view say "this happened that day" and no
 	// more: they go to a thin strip at the top of the lane, so they never crowd out the
@@ -562,23 +586,25 @@ function detailLane(
 	const covering: TimelineItem[] = [];
 	const rest = slots.rest;
 	rest.length = 0;
-	for (let i = 0; i < items.length; i++) {
-		const item = items[i]!;
-		place(i, item, x, lin, o);
+	// Only the columns are read here: an item's object is fetched when it has a row, a strip or
+	// a pill to itself, or is the selection or a briefing's focus.
+	const pinning = o.first != null || (o.priority?.size ?? 0) > 0;
+	for (let i = 0; i < g.n; i++) {
+		place(i, g.shape[i]!, g.ext0[i]!, g.ext1[i]!, g.start[i]!, g.end[i]!, x, lin, o);
 		if (Math.max(x1[i]!, e1[i]!) < 0 || Math.min(x0[i]!, e0[i]!) > width) continue;
 		inView++;
 		const visible = Math.min(e1[i]!, width) - Math.max(e0[i]!, 0);
+		const id = pinning ? items[i]!.id : null;
 		if (
-			item.shape === 'period' &&
+			g.shape[i] === PERIOD &&
 			visible >= width * o.coverFraction &&
-			item.id !== o.first &&
-			!o.priority?.has(item.id)
+			(id === null || (id !== o.first && !o.priority?.has(id)))
 		)
-			covering.push(item);
+			covering.push(items[i]!);
 		else {
 			// The selected event first, then precise events, then coarse ones; left to right.
-			if (item.id === o.first) rank[i] = 0;
-			else if (o.priority?.has(item.id)) rank[i] = 1;
+			if (id !== null && id === o.first) rank[i] = 0;
+			else if (id !== null && o.priority?.has(id)) rank[i] = 1;
 			rest.push(i);
 		}
 	}
@@ -587,7 +613,7 @@ function detailLane(
 		(a, b) =>
 			rank[a]! - rank[b]! ||
 			order(x0[a]!, x0[b]!) ||
-			order(items[a]!.start, items[b]!.start) ||
+			order(g.start[a]!, g.start[b]!) ||
 			order(items[a]!.id, items[b]!.id)
 	);
 
@@ -596,7 +622,7 @@ function detailLane(
 	const overflow = slots.overflow;
 	overflow.length = 0;
 	for (const i of rest) {
-		const mark = placeInRows(i, items[i]!, rows, width, o);
+		const mark = placeInRows(i, items[i]!, g.shape[i]!, rows, width, o);
 		if (mark) marks.push(mark);
 		else overflow.push(i);
 	}
@@ -604,28 +630,27 @@ function detailLane(
 	overflow.sort((a, b) => order(x0[a]!, x0[b]!));
 	const clusters: ClusterMark[] = [];
 	for (const i of overflow) {
-		const item = items[i]!;
 		const last = clusters[clusters.length - 1];
 		// Neighbours join a cluster, up to a width: a long run of hidden events becomes several
 		// counts side by side, so the clusters still say where the events are.
 		if (last && x0[i]! - last.x1 < o.clusterGap && x1[i]! - last.x0 <= o.maxClusterPx * 2.5) {
 			last.count++;
 			last.x1 = Math.max(last.x1, x1[i]!);
-			last.t0 = Math.min(last.t0, item.extent[0]);
-			last.t1 = Math.max(last.t1, item.extent[1]);
+			last.t0 = Math.min(last.t0, g.ext0[i]!);
+			last.t1 = Math.max(last.t1, g.ext1[i]!);
 		} else {
 			// A pill starts inside the view and clear of the one before it, so counts never sit on
 			// top of each other (a pill for events that began off the left edge starts at 0).
 			const left = Math.max(x0[i]!, 0, last ? last.x1 + 2 : 0);
 			clusters.push({
 				kind: 'cluster',
-				id: `${lane.id}:${item.id}`,
+				id: `${lane.id}:${items[i]!.id}`,
 				count: 1,
 				row: 0,
 				x0: left,
 				x1: Math.max(x1[i]!, left + PILL_MIN),
-				t0: item.extent[0],
-				t1: item.extent[1],
+				t0: g.ext0[i]!,
+				t1: g.ext1[i]!,
 				y: 0
 			});
 		}
@@ -705,10 +730,11 @@ function aggregateLane(
 	for (const id of new Set(ids)) {
 		const item = index.byId.get(id);
 		if (!item || item.lane !== lane.id) continue;
-		place(0, item, x, lin, o);
+		const shape = SHAPES.indexOf(item.shape);
+		place(0, shape, item.extent[0], item.extent[1], item.start, item.end ?? NaN, x, lin, o);
 		const { x0, x1, e0, e1 } = slots;
 		if (Math.max(x1[0]!, e1[0]!) < 0 || Math.min(x0[0]!, e0[0]!) > width) continue;
-		const mark = placeInRows(0, item, rows, width, o);
+		const mark = placeInRows(0, item, shape, rows, width, o);
 		if (!mark) continue;
 		marks.push(mark);
 		// A pinned mark is not also counted in the clusters.

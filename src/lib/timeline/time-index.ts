@@ -9,6 +9,13 @@
  * Built once when the filters change (O(N log N)); queried every frame in O(log N + visible).
  */
 import type { TimelineItem } from './items';
+import type { ExtentShape } from '../model/extent';
+
+/** An item's shape as a number, in the columns below: its index here. */
+export const SHAPES: readonly ExtentShape[] = ['instant', 'range', 'period'];
+export const INSTANT = 0;
+export const RANGE = 1;
+export const PERIOD = 2;
 
 interface DurationClass {
 	/** Every item in the class is at most this long, ms. */
@@ -19,6 +26,14 @@ interface DurationClass {
 	starts: Float64Array;
 	/** items[i].extent[1]: which of them reach into a window, without touching them either. */
 	ends: Float64Array;
+	/**
+	 * items[i].start, .end (NaN for none) and shape (see SHAPES): what the layout reads of
+	 * every item in view, in arrays side by side rather than from thousands of objects (and
+	 * their extents' arrays) spread over the heap, which a frame otherwise fetches cold.
+	 */
+	begins: Float64Array;
+	finishes: Float64Array;
+	shapes: Uint8Array;
 }
 
 export interface LaneIndex {
@@ -67,18 +82,25 @@ export function buildTimeIndex(items: readonly TimelineItem[]): TimeIndex {
 	for (const [id, lane] of byLane) {
 		const classes: DurationClass[] = [];
 		for (const [k, list] of [...lane.classes].sort((a, b) => a[0] - b[0])) {
-			const classStarts = new Float64Array(list.length);
-			const classEnds = new Float64Array(list.length);
-			for (let i = 0; i < list.length; i++) {
-				classStarts[i] = list[i]!.extent[0];
-				classEnds[i] = list[i]!.extent[1];
-			}
-			classes.push({
+			const m = list.length;
+			const c: DurationClass = {
 				maxLength: k === 0 ? 0 : 2 ** k,
 				items: list,
-				starts: classStarts,
-				ends: classEnds
-			});
+				starts: new Float64Array(m),
+				ends: new Float64Array(m),
+				begins: new Float64Array(m),
+				finishes: new Float64Array(m),
+				shapes: new Uint8Array(m)
+			};
+			for (let i = 0; i < m; i++) {
+				const item = list[i]!;
+				c.starts[i] = item.extent[0];
+				c.ends[i] = item.extent[1];
+				c.begins[i] = item.start;
+				c.finishes[i] = item.end ?? NaN;
+				c.shapes[i] = SHAPES.indexOf(item.shape);
+			}
+			classes.push(c);
 		}
 		const m = lane.items.length;
 		const laneStarts = new Float64Array(m);
@@ -178,14 +200,79 @@ export function estimateCount(lane: LaneIndex | undefined, t0: number, t1: numbe
 
 /** Every item of the lane whose extent overlaps [t0, t1], in no particular order. */
 export function queryLane(lane: LaneIndex | undefined, t0: number, t1: number): TimelineItem[] {
-	const out: TimelineItem[] = [];
-	if (!lane) return out;
+	return gatherLane(lane, t0, t1, laneItems(0)).items;
+}
+
+/**
+ * The items of a lane in a window, as columns (see DurationClass): the same items in the same
+ * order as queryLane, and for each its extent, start, end and shape. Scratch space, filled
+ * again by each gatherLane.
+ */
+export interface LaneItems {
+	n: number;
+	items: TimelineItem[];
+	ext0: Float64Array;
+	ext1: Float64Array;
+	start: Float64Array;
+	end: Float64Array;
+	shape: Uint8Array;
+}
+
+export function laneItems(capacity = 256): LaneItems {
+	return {
+		n: 0,
+		items: [],
+		ext0: new Float64Array(capacity),
+		ext1: new Float64Array(capacity),
+		start: new Float64Array(capacity),
+		end: new Float64Array(capacity),
+		shape: new Uint8Array(capacity)
+	};
+}
+
+/** Fills `into` with every item of the lane whose extent overlaps [t0, t1] (see queryLane). */
+export function gatherLane(
+	lane: LaneIndex | undefined,
+	t0: number,
+	t1: number,
+	into: LaneItems
+): LaneItems {
+	const g = into;
+	g.n = 0;
+	g.items.length = 0;
+	if (!lane) return g;
+	let need = 0;
+	const spans: number[] = [];
 	for (const c of lane.classes) {
-		const end = upperBound(c.starts, t1);
-		for (let i = lowerBound(c.starts, t0 - c.maxLength); i < end; i++)
-			if (c.ends[i]! >= t0) out.push(c.items[i]!);
+		const from = lowerBound(c.starts, t0 - c.maxLength);
+		const to = upperBound(c.starts, t1);
+		spans.push(from, to);
+		need += Math.max(0, to - from);
 	}
-	return out;
+	if (g.ext0.length < need) {
+		const m = Math.max(need, g.ext0.length * 2);
+		g.ext0 = new Float64Array(m);
+		g.ext1 = new Float64Array(m);
+		g.start = new Float64Array(m);
+		g.end = new Float64Array(m);
+		g.shape = new Uint8Array(m);
+	}
+	let n = 0;
+	for (let k = 0; k < lane.classes.length; k++) {
+		const c = lane.classes[k]!;
+		for (let i = spans[2 * k]!, to = spans[2 * k + 1]!; i < to; i++) {
+			if (c.ends[i]! < t0) continue;
+			g.items.push(c.items[i]!);
+			g.ext0[n] = c.starts[i]!;
+			g.ext1[n] = c.ends[i]!;
+			g.start[n] = c.begins[i]!;
+			g.end[n] = c.finishes[i]!;
+			g.shape[n] = c.shapes[i]!;
+			n++;
+		}
+	}
+	g.n = n;
+	return g;
 }
 
 /**
