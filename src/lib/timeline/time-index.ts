@@ -98,7 +98,7 @@ export function buildTimeIndex(items: readonly TimelineItem[]): TimeIndex {
 				c.ends[i] = item.extent[1];
 				c.begins[i] = item.start;
 				c.finishes[i] = item.end ?? NaN;
-				c.shapes[i] = SHAPES.indexOf(item.shape);
+				c.shapes[i] = item.shape === 'instant' ? INSTANT : item.shape === 'range' ? RANGE : PERIOD;
 			}
 			classes.push(c);
 		}
