@@ -296,6 +296,10 @@ test('while a zoom goes on, the page below the timeline stands still; at rest th
 			s.textContent!.includes('Events in view as a list')
 		)!;
 		const tops: number[] = [];
+		const labels = () =>
+			[...document.querySelectorAll('svg.plot text.lane-label')].map((t) => t.getAttribute('y'));
+		const lanesBefore = labels();
+		const lanesDuring: (string | null)[][] = [];
 		for (let i = 0; i < 24; i++) {
 			el.dispatchEvent(
 				new WheelEvent('wheel', {
@@ -308,10 +312,14 @@ test('while a zoom goes on, the page below the timeline stands still; at rest th
 			);
 			await new Promise((r) => requestAnimationFrame(r));
 			tops.push(below.getBoundingClientRect().top);
+			lanesDuring.push(labels());
 		}
-		return tops;
+		return { tops, lanesBefore, lanesDuring };
 	});
-	expect(during).toEqual(during.map(() => before.below));
+	expect(during.tops).toEqual(during.tops.map(() => before.below));
+	// Lanes lose rows on the way out; the lanes below them stay where they were.
+	expect(during.lanesBefore.length).toBeGreaterThan(1);
+	expect(during.lanesDuring).toEqual(during.lanesDuring.map(() => during.lanesBefore));
 	await expect.poll(async () => (await where()).plot).toBeLessThan(before.plot);
 	const after = await where();
 	expect(after.below).toBeCloseTo(before.below - (before.plot - after.plot), 0);

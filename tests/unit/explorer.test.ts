@@ -57,7 +57,7 @@ describe('Explorer.settledLayout', () => {
 	});
 });
 
-describe('Explorer.lanesHeight', () => {
+describe('lanes while the window moves', () => {
 	const index = buildIndex(synthIncident({ events: 3_000, seed: 11 }));
 	const fresh = () => {
 		const explorer = new Explorer(index, { event: () => '', party: () => null });
@@ -65,37 +65,50 @@ describe('Explorer.lanesHeight', () => {
 		flushSync();
 		return explorer;
 	};
+	/** Each lane's height as the layout at the window alone gives it. */
+	const own = (explorer: Explorer) => explorer.layoutAt(explorer.window).layout;
+	const heights = (layout: Explorer['layout']) =>
+		Array.from(layout.tops.subarray(1), (t, i) => t - layout.tops[i]!);
+	/** Out and back in: the lanes gain rows on the way out and lose them on the way in. */
+	const steps = (k: number) => (k < 12 ? 1.6 : 1 / 1.6);
 
-	test('at rest it is the layout height', () => {
+	test('at rest each lane has its own height', () => {
 		const explorer = fresh();
+		expect(explorer.layout).toEqual(own(explorer));
 		expect(explorer.lanesHeight).toBe(explorer.layout.height);
 	});
 
-	test('while the window moves it keeps the tallest height since the window stood still', () => {
+	test('while it moves each lane keeps its tallest height, so no lane moves up', () => {
 		const explorer = fresh();
-		const heights = [explorer.layout.height];
-		let tallest = explorer.layout.height;
-		// Out and back in: the lanes gain rows on the way out and lose them on the way in.
+		let tallest = heights(explorer.layout);
+		let tops = Array.from(explorer.layout.tops);
+		let held = false;
 		for (let k = 0; k < 24; k++) {
-			explorer.zoomBy(k < 12 ? 1.6 : 1 / 1.6);
-			const own = explorer.layout.height;
-			heights.push(own);
-			tallest = Math.max(tallest, own);
-			expect(explorer.lanesHeight).toBe(tallest);
+			explorer.zoomBy(steps(k));
+			const now = heights(explorer.layout);
+			const mine = heights(own(explorer));
+			now.forEach((h, i) => {
+				expect(h).toBe(Math.max(tallest[i]!, mine[i]!));
+				expect(explorer.layout.tops[i]).toBeGreaterThanOrEqual(tops[i]!);
+			});
+			if (mine.some((h, i) => h < now[i]!)) held = true;
+			tallest = now;
+			tops = Array.from(explorer.layout.tops);
+			expect(explorer.lanesHeight).toBe(explorer.layout.height);
 		}
-		// The walk must have had a step where the lanes' own height fell, or this proves nothing.
-		expect(heights.some((h, i) => i > 0 && h < heights[i - 1]!)).toBe(true);
-		expect(explorer.lanesHeight).toBeGreaterThan(explorer.layout.height);
+		// The walk must have had a lane lose a row, or this proves nothing.
+		expect(held).toBe(true);
 	});
 
-	test('once the window rests the lanes take their own height again', () => {
+	test('once it rests each lane takes its own height again', () => {
 		const explorer = fresh();
 		for (let k = 0; k < 24; k++) {
-			explorer.zoomBy(k < 12 ? 1.6 : 1 / 1.6);
-			void explorer.lanesHeight;
+			explorer.zoomBy(steps(k));
+			void explorer.layout;
 		}
-		expect(explorer.lanesHeight).toBeGreaterThan(explorer.layout.height);
+		expect(explorer.layout.height).toBeGreaterThan(own(explorer).height);
 		explorer.settledWindow = explorer.window;
-		expect(explorer.lanesHeight).toBe(explorer.layout.height);
+		expect(explorer.layout).toEqual(own(explorer));
+		expect(explorer.lanesHeight).toBe(own(explorer).height);
 	});
 });

@@ -109,6 +109,26 @@ describe('layoutTimeline', () => {
 		expect(a!.rows).toBe(4); // three rows of marks and one of clusters
 	});
 
+	test("a lane's floor raises its height, with the room below its rows, and moves the lanes below down", () => {
+		const items = [item('a1', 10), item('a2', 10.01), item('b1', 30, { lane: 'b' })];
+		const plain = layoutTimeline(items, lanes, scale(120, 1200), 1200);
+		const a = plain.lanes[0]!;
+		const floored = layoutTimeline(items, lanes, scale(120, 1200), 1200, {
+			laneFloors: new Map([['a', a.height + 50]])
+		});
+		const [fa, fb] = floored.lanes;
+		expect(fa!.height).toBe(a.height + 50);
+		expect(fa!.rows).toBe(a.rows);
+		expect(fa!.marks.map((m) => [m.id, m.y])).toEqual(a.marks.map((m) => [m.id, m.y]));
+		expect(fb!.y).toBe(plain.lanes[1]!.y + 50);
+		expect(floored.height).toBe(plain.height + 50);
+		// A floor below the lane's own height changes nothing.
+		const low = layoutTimeline(items, lanes, scale(120, 1200), 1200, {
+			laneFloors: new Map([['a', 1]])
+		});
+		expect(low).toEqual(plain);
+	});
+
 	test("a briefing step's focused events are placed before the rest, so a crowd never hides them", () => {
 		const items = Array.from({ length: 9 }, (_, i) => item(`e${i}`, 60 + i * 0.01));
 		const {

@@ -177,9 +177,30 @@ export class Explorer {
 		countOverlapping(this.timeIndex, this.settledWindow[0], this.settledWindow[1])
 	);
 
-	readonly layout = $derived(
-		layoutIndexed(this.timeIndex, this.laneList, this.scale, this.width, this.layoutOptions)
-	);
+	/** Each lane's tallest height since the window last stood still, px (see layout). */
+	#floors = new Map<string, number>();
+
+	/**
+	 * The layout at the window. While the window moves (until it has stood still for
+	 * SETTLE_MS), each lane keeps at least the height it has had since the window last stood
+	 * still: lanes gain and lose rows as they zoom, and the lanes below one that lost a row
+	 * moved up on that frame and down again on the next. Once the window rests, each lane
+	 * takes its own height again.
+	 */
+	readonly layout: TimelineLayout = $derived.by(() => {
+		const [a, b] = this.settledWindow;
+		const resting = a === this.window[0] && b === this.window[1];
+		const options = resting
+			? this.layoutOptions
+			: { ...this.layoutOptions, laneFloors: this.#floors };
+		const layout = layoutIndexed(this.timeIndex, this.laneList, this.scale, this.width, options);
+		// Every lane's height, laid out or not (an off-screen lane of a tall timeline too).
+		if (resting) this.#floors = new Map();
+		const lanes = this.laneList;
+		for (let i = 0; i < lanes.length; i++)
+			this.#floors.set(lanes[i]!.id, layout.tops[i + 1]! - layout.tops[i]!);
+		return layout;
+	});
 
 	/**
 	 * The layout at the settled window, for what need not follow every frame: the buttons of

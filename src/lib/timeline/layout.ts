@@ -79,6 +79,13 @@ export interface LayoutOptions {
 	viewY: [number, number] | null;
 	/** Up to this many items in view over all lanes, every lane is laid out (see `viewY`). */
 	exactLimit: number;
+	/**
+	 * The least height each lane takes, px, by lane id, or null: lanes hold the height they
+	 * had on earlier frames of a zoom or a drag (see Explorer.layout), so the lanes below one
+	 * that loses a row do not move up on that frame and down again on the next. The room left
+	 * over is below the lane's rows.
+	 */
+	laneFloors: ReadonlyMap<string, number> | null;
 }
 
 export const DEFAULT_LAYOUT: LayoutOptions = {
@@ -99,7 +106,8 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
 	binPx: 3,
 	maxClusterPx: 44,
 	viewY: null,
-	exactLimit: 3000
+	exactLimit: 3000,
+	laneFloors: null
 };
 
 export interface EventMark {
@@ -483,7 +491,10 @@ export function layoutIndexed(
 		let bound = 0;
 		if (viewY) {
 			if (o.sparse && count === 0) continue;
-			bound = laneBound(li, count, pinned.get(lane.id) ?? 0, shown, o);
+			bound = Math.max(
+				laneBound(li, count, pinned.get(lane.id) ?? 0, shown, o),
+				o.laneFloors?.get(lane.id) ?? 0
+			);
 			if (y + bound < viewY[0] || y > viewY[1]) {
 				// Off screen: it keeps its place and its count, and costs nothing more.
 				inView += count;
@@ -501,6 +512,7 @@ export function layoutIndexed(
 		}
 		result.order = order;
 		if (viewY) result.height = bound;
+		else result.height = Math.max(result.height, o.laneFloors?.get(lane.id) ?? 0);
 		markCount += result.marks.length;
 		inView += result.inView;
 		out.push(result);

@@ -1,0 +1,207 @@
+/**
+ * A time index over timeline items, so that the work of drawing a frame follows what is in the
+ * window rather than how many events the incident has.
+ *
+ * Items are split by lane, then by duration class (extent lengths within a factor of two of
+ * each other), and each class is sorted by the start of its extent. An item of class k is at
+ * most 2^(k+1) ms long, so every item overlapping [t0, t1] starts in [t0 − 2^(k+1), t1]: two
+ * binary searches per class find them all, and counting them needs no search beyond that.
+ * Built once when the filters change (O(N log N)); queried every frame in O(log N + visible).
+ */
+import type { TimelineItem } from './items';
+
+interface DurationClass {
+	/** Every item in the class is at most this long, ms. */
+	maxLength: number;
+	/** Sorted by extent start. */
+	items: TimelineItem[];
+	/** items[i].extent[0], for binary search without touching the objects. */
+	starts: Float64Array;
+}
+
+export interface LaneIndex {
+	classes: DurationClass[];
+	size: number;
+	/** The lane's extent starts, sorted, and its extent ends, sorted (see countLane). */
+	starts: Float64Array;
+	ends: Float64Array;
+}
+
+export interface TimeIndex {
+	lanes: Map<string, LaneIndex>;
+	byId: Map<string, TimelineItem>;
+	size: number;
+	/** Every item's extent start, sorted; and every extent end, sorted (see countOverlapping). */
+	starts: Float64Array;
+	ends: Float64Array;
+}
+
+function classOf(length: number): number {
+	return length <= 0 ? 0 : Math.max(0, Math.ceil(Math.log2(length)));
+}
+
+export function buildTimeIndex(items: readonly TimelineItem[]): TimeIndex {
+	// One sort by extent start (items arrive in time order, so it is nearly free), then each
+	// lane, class and array is filled in that order: none needs sorting again, only the ends.
+	const sorted = [...items].sort((a, b) => a.extent[0] - b.extent[0]);
+	const n = sorted.length;
+	const starts = new Float64Array(n);
+	const ends = new Float64Array(n);
+	const byLane = new Map<string, { items: TimelineItem[]; classes: Map<number, TimelineItem[]> }>();
+	for (let i = 0; i < n; i++) {
+		const item = sorted[i]!;
+		starts[i] = item.extent[0];
+		ends[i] = item.extent[1];
+		let lane = byLane.get(item.lane);
+		if (!lane) byLane.set(item.lane, (lane = { items: [], classes: new Map() }));
+		lane.items.push(item);
+		const k = classOf(item.extent[1] - item.extent[0]);
+		const list = lane.classes.get(k);
+		if (list) list.push(item);
+		else lane.classes.set(k, [item]);
+	}
+	ends.sort();
+	const lanes = new Map<string, LaneIndex>();
+	for (const [id, lane] of byLane) {
+		const classes: DurationClass[] = [];
+		for (const [k, list] of [...lane.classes].sort((a, b) => a[0] - b[0])) {
+			const classStarts = new Float64Array(list.length);
+			for (let i = 0; i < list.length; i++) classStarts[i] = list[i]!.extent[0];
+			classes.push({ maxLength: k === 0 ? 0 : 2 ** k, items: list, starts: classStarts });
+		}
+		const m = lane.items.length;
+		const laneStarts = new Float64Array(m);
+		const laneEnds = new Float64Array(m);
+		for (let i = 0; i < m; i++) {
+			laneStarts[i] = lane.items[i]!.extent[0];
+			laneEnds[i] = lane.items[i]!.extent[1];
+		}
+		laneEnds.sort();
+		lanes.set(id, { classes, size: m, starts: laneStarts, ends: laneEnds });
+	}
+	// Looked up only for the few pinned items (the selection, a briefing's focus): built the
+	// first time one is asked for, not for every incident opened.
+	let byId: Map<string, TimelineItem> | null = null;
+	return {
+		lanes,
+		get byId() {
+			return (byId ??= new Map(items.map((item) => [item.id, item])));
+		},
+		size: n,
+		starts,
+		ends
+	};
+}
+
+/** Exactly how many items of the lane overlap [t0, t1]: two binary searches (see below). */
+export function countLane(lane: LaneIndex | undefined, t0: number, t1: number): number {
+	return lane ? Math.max(0, upperBound(lane.starts, t1) - lowerBound(lane.ends, t0)) : 0;
+}
+
+/**
+ * Exactly how many items, over every lane, overlap [t0, t1]: those starting by t1, less those
+ * that ended before t0 (which all started before t0 too). Two binary searches, whatever N is.
+ */
+export function countOverlapping(index: TimeIndex, t0: number, t1: number): number {
+	return Math.max(0, upperBound(index.starts, t1) - lowerBound(index.ends, t0));
+}
+
+/** First index whose value is >= t. */
+export function lowerBound(a: Float64Array, t: number): number {
+	return lowerBoundIn(a, t, 0, a.length);
+}
+
+/** First index in [lo, hi) whose value is >= t, or hi. */
+function lowerBoundIn(a: Float64Array, t: number, lo: number, hi: number): number {
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (a[mid]! < t) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/**
+ * First index at or after `from` whose value is >= t, for a sorted array: galloping from
+ * `from` (steps of 1, 2, 4, …) and then a binary search, so walking bin by bin through a
+ * window costs the log of each bin's count rather than of the whole array.
+ */
+export function lowerBoundFrom(a: Float64Array, t: number, from: number): number {
+	let lo = from;
+	if (lo >= a.length || a[lo]! >= t) return lo;
+	let step = 1;
+	let hi = lo + 1;
+	while (hi < a.length && a[hi]! < t) {
+		lo = hi;
+		step *= 2;
+		hi = lo + step;
+	}
+	// a[lo] < t, and a[hi] >= t or hi is the end.
+	return lowerBoundIn(a, t, lo + 1, Math.min(hi, a.length));
+}
+
+/** First index whose value is > t. */
+export function upperBound(a: Float64Array, t: number): number {
+	let lo = 0;
+	let hi = a.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (a[mid]! <= t) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/**
+ * At least the number of items of the lane overlapping [t0, t1], and at most that plus the
+ * items that ended shortly before t0 (never more than twice their duration class away).
+ * O(classes · log N): cheap enough to decide, every frame, how much detail a lane can show.
+ */
+export function estimateCount(lane: LaneIndex | undefined, t0: number, t1: number): number {
+	if (!lane) return 0;
+	let n = 0;
+	for (const c of lane.classes)
+		n += upperBound(c.starts, t1) - lowerBound(c.starts, t0 - c.maxLength);
+	return n;
+}
+
+/** Every item of the lane whose extent overlaps [t0, t1], in no particular order. */
+export function queryLane(lane: LaneIndex | undefined, t0: number, t1: number): TimelineItem[] {
+	const out: TimelineItem[] = [];
+	if (!lane) return out;
+	for (const c of lane.classes) {
+		const end = upperBound(c.starts, t1);
+		for (let i = lowerBound(c.starts, t0 - c.maxLength); i < end; i++) {
+			const item = c.items[i]!;
+			if (item.extent[1] >= t0) out.push(item);
+		}
+	}
+	return out;
+}
+
+/**
+ * How many items of the lane start in each of n equal bins over [t0, t1). Where marks can no
+ * longer be told apart this is what the lane shows: O(n · classes · log N), whatever N is.
+ */
+export function binCounts(
+	lane: LaneIndex | undefined,
+	t0: number,
+	t1: number,
+	n: number
+): Uint32Array {
+	const counts = new Uint32Array(n);
+	if (!lane || n <= 0 || !(t1 > t0)) return counts;
+	const step = (t1 - t0) / n;
+	for (const c of lane.classes) {
+		let prev = lowerBound(c.starts, t0);
+		// Items that began before the window and reach into it are counted in the first bin.
+		for (let i = lowerBound(c.starts, t0 - c.maxLength); i < prev; i++)
+			if (c.items[i]!.extent[1] >= t0) counts[0]!++;
+		for (let i = 0; i < n; i++) {
+			const next = lowerBoundFrom(c.starts, i === n - 1 ? t1 : t0 + (i + 1) * step, prev);
+			counts[i]! += next - prev;
+			prev = next;
+		}
+	}
+	return counts;
+}
