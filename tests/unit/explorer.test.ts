@@ -7,14 +7,15 @@ import { synthIncident } from '../../src/lib/bench/synth';
 // The unit tests run Svelte's server build, where a derived is worked out again at each read:
 // these check what the settled layout is. That it is not laid out again on every frame of a
 // gesture is seen in the browser (the pills' buttons in open.spec.ts).
+const index = buildIndex(synthIncident({ events: 3_000, seed: 11 }));
+const fresh = () => {
+	const explorer = new Explorer(index, { event: () => '', party: () => null });
+	explorer.width = 1200;
+	flushSync();
+	return explorer;
+};
+
 describe('Explorer.settledLayout', () => {
-	const index = buildIndex(synthIncident({ events: 3_000, seed: 11 }));
-	const fresh = () => {
-		const explorer = new Explorer(index, { event: () => '', party: () => null });
-		explorer.width = 1200;
-		flushSync();
-		return explorer;
-	};
 	const pills = (layout: Explorer['layout']) =>
 		layout.lanes.map((l) => l.clusters.map((c) => `${c.x0.toFixed(1)}:${c.count}`));
 
@@ -58,13 +59,6 @@ describe('Explorer.settledLayout', () => {
 });
 
 describe('lanes while the window moves', () => {
-	const index = buildIndex(synthIncident({ events: 3_000, seed: 11 }));
-	const fresh = () => {
-		const explorer = new Explorer(index, { event: () => '', party: () => null });
-		explorer.width = 1200;
-		flushSync();
-		return explorer;
-	};
 	/** Each lane's height as the layout at the window alone gives it. */
 	const own = (explorer: Explorer) => explorer.layoutAt(explorer.window).layout;
 	const heights = (layout: Explorer['layout']) =>

@@ -177,6 +177,11 @@ export class Explorer {
 		countOverlapping(this.timeIndex, this.settledWindow[0], this.settledWindow[1])
 	);
 
+	/** The window stands where it last stood still: no zoom or drag is going on. */
+	readonly resting = $derived(
+		this.settledWindow[0] === this.window[0] && this.settledWindow[1] === this.window[1]
+	);
+
 	/** Each lane's tallest height since the window last stood still, px (see layout). */
 	#floors = new Map<string, number>();
 
@@ -188,8 +193,7 @@ export class Explorer {
 	 * takes its own height again.
 	 */
 	readonly layout: TimelineLayout = $derived.by(() => {
-		const [a, b] = this.settledWindow;
-		const resting = a === this.window[0] && b === this.window[1];
+		const resting = this.resting;
 		const options = resting
 			? this.layoutOptions
 			: { ...this.layoutOptions, laneFloors: this.#floors };
@@ -212,9 +216,7 @@ export class Explorer {
 		const [a, b] = this.settledWindow;
 		// What a layout depends on besides the window: a change to any lays it out again.
 		void [this.timeIndex, this.laneList, this.width, this.layoutOptions];
-		return untrack(() =>
-			a === this.window[0] && b === this.window[1] ? this.layout : this.layoutAt([a, b]).layout
-		);
+		return untrack(() => (this.resting ? this.layout : this.layoutAt([a, b]).layout));
 	});
 
 	/** The tallest the lanes have been since the window last stood still (see lanesHeight). */
@@ -230,9 +232,7 @@ export class Explorer {
 	 */
 	readonly lanesHeight = $derived.by(() => {
 		const own = this.layout.height;
-		const [a, b] = this.settledWindow;
-		const resting = a === this.window[0] && b === this.window[1];
-		this.#tallest = resting ? own : Math.max(this.#tallest, own);
+		this.#tallest = this.resting ? own : Math.max(this.#tallest, own);
 		return this.#tallest;
 	});
 

@@ -230,6 +230,9 @@ export function laneItems(capacity = 256): LaneItems {
 	};
 }
 
+/** Scratch for gatherLane: each class's range of candidates, as [from, to) pairs. */
+const classSpans: number[] = [];
+
 /** Fills `into` with every item of the lane whose extent overlaps [t0, t1] (see queryLane). */
 export function gatherLane(
 	lane: LaneIndex | undefined,
@@ -242,7 +245,8 @@ export function gatherLane(
 	g.items.length = 0;
 	if (!lane) return g;
 	let need = 0;
-	const spans: number[] = [];
+	const spans = classSpans;
+	spans.length = 0;
 	for (const c of lane.classes) {
 		const from = lowerBound(c.starts, t0 - c.maxLength);
 		const to = upperBound(c.starts, t1);
