@@ -12,6 +12,7 @@ import { placesOf, type Place } from '../map/places';
 import { layoutIndexed, type LayoutOptions, type TimelineLayout } from './layout';
 import { buildTimeIndex, countOverlapping } from './time-index';
 import { zonedTicks } from './ticks';
+import { SETTLE_MS } from './settle';
 import { clampWindow, DEFAULT_VIEW, type ViewState } from '../url/view-state';
 
 const HOUR = 3_600_000;
@@ -414,9 +415,6 @@ export function animateWindow(
 	frame = requestAnimationFrame(step);
 	return () => cancelAnimationFrame(frame);
 }
-
-/** How long the window stands still before the settled window follows it, ms. */
-export const SETTLE_MS = 150;
 
 /**
  * Makes the explorer's `settledWindow` follow the window once it has stood still for SETTLE_MS.
