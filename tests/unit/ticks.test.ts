@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { chooseStep, zonedTicks } from '../../src/lib/timeline/ticks';
+import fc from 'fast-check';
+import { scaleLinear } from 'd3-scale';
+import { CONTEXT_CHAR, chooseStep, placeContext, zonedTicks } from '../../src/lib/timeline/ticks';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -60,5 +62,57 @@ describe('zonedTicks', () => {
 		);
 		expect(unit).toBe('month');
 		expect(ticks.filter((t) => t.major).map((t) => t.label)).toEqual(['2015', '2016', '2017']);
+	});
+});
+
+describe('placeContext: the dates above the ticks never overlap', () => {
+	const width = 970;
+	const place = (from: number, to: number) => {
+		const x = scaleLinear().domain([from, to]).range([0, width]);
+		const { context } = zonedTicks(from, to, 'Asia/Damascus', width);
+		return { placed: placeContext(context, x, width), context, x };
+	};
+	const wide = (l: { label: string }) => l.label.length * CONTEXT_CHAR;
+
+	test('the day under way at the left edge is pushed out by the next, not written over it', () => {
+		// A window starting late on Wed 14 Sep: Thursday's rule is about 30 px in, where
+		// Wednesday's label would stand. (The old rule showed a label wherever it had 60 px,
+		// and "Wed 14 Sep 2016" needs about 110.)
+		const x0 = Date.UTC(2016, 8, 14, 17, 18); // 20:18 Damascus
+		const span = 5 * D;
+		const { placed, x } = place(x0, x0 + span);
+		const thursday = placed.find((p) => p.label === 'Thu 15 Sep 2016')!;
+		expect(thursday.x).toBeCloseTo(x(Date.UTC(2016, 8, 14, 21)) + 6, 5);
+		const wednesday = placed.find((p) => p.label === 'Wed 14 Sep 2016');
+		if (wednesday)
+			expect(wednesday.x + wide(wednesday)).toBeLessThanOrEqual(thursday.x - 12 + 1e-9);
+		expect(wednesday?.x ?? -Infinity).toBeLessThan(6);
+	});
+
+	test('with room, the first date stands at the left edge and each other just after its rule', () => {
+		const x0 = Date.UTC(2016, 8, 14, 9); // noon Damascus
+		const { placed, x } = place(x0, x0 + 3 * D);
+		expect(placed[0]).toMatchObject({ label: 'Wed 14 Sep 2016', x: 6 });
+		expect(placed[1]).toMatchObject({ label: 'Thu 15 Sep 2016' });
+		expect(placed[1]!.x).toBeCloseTo(x(Date.UTC(2016, 8, 14, 21)) + 6, 5);
+	});
+
+	test('at any window, no two labels overlap and none starts before its own date', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2017, 0, 1) }),
+				fc.integer({ min: 10 * MIN, max: 400 * D }),
+				(from, span) => {
+					const { placed, x } = place(from, from + span);
+					for (let i = 1; i < placed.length; i++)
+						expect(placed[i]!.x).toBeGreaterThanOrEqual(placed[i - 1]!.x + wide(placed[i - 1]!));
+					for (const p of placed) {
+						if (x(p.t) >= 0) expect(p.x).toBeCloseTo(x(p.t) + 6, 5);
+						else expect(p.x).toBeLessThanOrEqual(6);
+						expect(p.x + wide(p)).toBeGreaterThan(0);
+					}
+				}
+			)
+		);
 	});
 });

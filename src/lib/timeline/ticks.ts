@@ -125,3 +125,36 @@ export function zonedTicks(from: number, to: number, zone: string, widthPx: numb
 	}
 	return { unit: step.unit, stepMs: step.ms, ticks, context };
 }
+
+/** A generous width of one character of a context label (13 px bold), px. */
+export const CONTEXT_CHAR = 7.5;
+
+/**
+ * Where the context labels (the dates above the ticks) are written, px from the plot's left.
+ * Each starts just after its own rule. The first, whose unit began before the window, stands
+ * at the left edge until the next one comes near, then is pushed out to the left ahead of it,
+ * as a list's sticky headings are, so two labels never overlap. Any other label without room
+ * for itself before the next is left out. `x` maps a time to px; `width` is the plot's.
+ */
+export function placeContext(
+	context: readonly Tick[],
+	x: (t: number) => number,
+	width: number,
+	charWidth = CONTEXT_CHAR
+): { label: string; x: number; t: number }[] {
+	const out: { label: string; x: number; t: number }[] = [];
+	for (let i = 0; i < context.length; i++) {
+		const c = context[i]!;
+		const start = x(c.t);
+		const right = i + 1 < context.length ? x(context[i + 1]!.t) : width;
+		const w = c.label.length * charWidth;
+		if (start >= 0) {
+			if (right - start >= w + 12) out.push({ label: c.label, x: start + 6, t: c.t });
+			continue;
+		}
+		// Under way at the left edge: pushed out by the next label, gone once wholly out.
+		const at = Math.min(6, right - w - 6);
+		if (at + w > 0) out.push({ label: c.label, x: at, t: c.t });
+	}
+	return out;
+}
