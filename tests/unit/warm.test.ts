@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { flushSync } from 'svelte';
-import { warmWindows, WARM_LEVELS, WARM_STEP } from '../../src/lib/timeline/warm';
+import {
+	warmWindows,
+	WARM_LEVELS,
+	WARM_STEP,
+	WHEEL_STEP,
+	WHEEL_STEPS
+} from '../../src/lib/timeline/warm';
 import { Explorer } from '../../src/lib/timeline/explorer.svelte';
 import { buildIndex } from '../../src/lib/model';
 import { synthIncident } from '../../src/lib/bench/synth';
@@ -29,6 +35,20 @@ describe('warmWindows', () => {
 			[-5_000_000, 11_000_000],
 			[2_500_000, 3_500_000]
 		]);
+	});
+});
+
+describe("the wheel notches' windows", () => {
+	test('are each one notch apart and reach as far as the rehearsals, both ways', () => {
+		const w: [number, number] = [0, 1_000_000];
+		const notches = warmWindows(w, WHEEL_STEPS, WHEEL_STEP);
+		expect(notches).toHaveLength(2 * WHEEL_STEPS);
+		const widths = notches.map(([a, b]) => b - a);
+		// d3-zoom: a notch (deltaY 120) scales by 2^(0.002 × 120).
+		expect(widths[0]! / 1_000_000).toBeCloseTo(2 ** (0.002 * 120), 9);
+		expect(widths[1]! / 1_000_000).toBeCloseTo(2 ** -(0.002 * 120), 9);
+		expect(Math.max(...widths) / 1_000_000).toBeCloseTo(2 ** (WARM_STEP * WARM_LEVELS), 6);
+		expect(Math.min(...widths) / 1_000_000).toBeCloseTo(2 ** -(WARM_STEP * WARM_LEVELS), 6);
 	});
 });
 
