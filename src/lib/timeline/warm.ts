@@ -11,7 +11,7 @@
  * function fully only once it has run it many times, and the layout runs once a frame. So after
  * the rehearsals the timeline also lays out and draws, on the hidden canvas only, every window a
  * wheel zoom passes through on the way (WHEEL_STEPS notches each way). That part moves nothing
- * on the page, so it is cheap: about a millisecond and a half a window at 10,000 events.
+ * on the page, so it is cheap: about two milliseconds a window at 10,000 events.
  */
 
 /** Zoom steps either side of the window, each 2^STEP wider or narrower than the last. */
