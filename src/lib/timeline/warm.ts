@@ -22,6 +22,11 @@ export const WARM_STEP = 1.2;
 export const WHEEL_STEP = 0.24;
 /** Wheel notches each way whose windows are laid out and drawn: as far as the rehearsals reach. */
 export const WHEEL_STEPS = 30;
+/**
+ * A notch starts only when the idle time left has room for as long as the last one took, up to
+ * this, ms: one slowed by a garbage collection must not leave no idle time roomy enough again.
+ */
+export const NOTCH_ROOM_MS = 10;
 
 /**
  * Windows to warm around `w`, nearest zoom levels first, alternating out and in: each shares
