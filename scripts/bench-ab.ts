@@ -1,0 +1,147 @@
+/**
+ * npm run bench:ab: compares two builds of the site, run by run, on one synthetic incident.
+ *
+ * On these shared 2-core machines the same build measures up to 40% slower in some hours than in
+ * others, so one bench run before a change and one after tell little. This opens the incident in
+ * build A, then in build B, then B, then A, and so on (interleaved, so both see the same hours),
+ * runs the bench's zoom and pan steps in each, and prints each build's median and p95 pooled over
+ * all its runs, with each run's own figures and in how many pairs B was the faster.
+ *
+ * Usage: keep a copy of the build before the change (`cp -r build /tmp/build-before`), make the
+ * change, `npx vite build`, then
+ *   npm run bench:ab -- --a /tmp/build-before [--b build] [--pairs 6] [--events 10000]
+ *                       [--parties 12] [--lanes party] [--rounds 3]
+ * Figures, never assertions.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { synthIncident } from '../src/lib/bench/synth';
+import { frames, round, stats } from './lib/frames';
+
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+	const i = args.indexOf(`--${name}`);
+	return i >= 0 ? args[i + 1] : undefined;
+};
+function count(name: string, fallback: number, min: number): number {
+	const raw = opt(name);
+	if (raw === undefined) return fallback;
+	const n = Number(raw);
+	if (!Number.isInteger(n) || n < min) {
+		console.error(`bench:ab: --${name} must be a whole number of at least ${min}, not "${raw}".`);
+		process.exit(2);
+	}
+	return n;
+}
+
+const A = opt('a');
+const B = opt('b') ?? 'build';
+if (!A) {
+	console.error('bench:ab: name the build to compare with: --a <folder of a built site>.');
+	process.exit(2);
+}
+const builds = [resolve(A), resolve(B)];
+for (const dir of builds) {
+	if (!existsSync(join(dir, 'index.html')) || !existsSync(join(dir, 'open.html'))) {
+		console.error(`bench:ab: ${dir} is not a built Sightline site (no index.html and open.html).`);
+		process.exit(2);
+	}
+}
+const PAIRS = count('pairs', 6, 1);
+const EVENTS = count('events', 10_000, 1);
+const PARTIES = count('parties', opt('lanes') === 'party' ? 1000 : 12, 1);
+const ROUNDS = count('rounds', 3, 1);
+const LANES = opt('lanes') === 'party' ? '&lanes=party' : '';
+
+const file = `ab-${EVENTS}-p${PARTIES}.json`;
+const text = JSON.stringify(synthIncident({ events: EVENTS, parties: PARTIES }));
+for (const dir of builds) {
+	mkdirSync(join(dir, 'bench'), { recursive: true });
+	writeFileSync(join(dir, 'bench', file), text);
+}
+
+if (spawnSync('node', ['scripts/setup-browser.mjs'], { stdio: 'inherit' }).status !== 0)
+	process.exit(1);
+const ports = [4181, 4182];
+const servers = builds.map((dir, i) =>
+	spawn('node', ['scripts/serve.mjs', '--port', String(ports[i]), '--dir', dir], {
+		stdio: 'ignore'
+	})
+);
+for (const port of ports) {
+	for (let i = 0; i < 50; i++) {
+		try {
+			if ((await fetch(`http://localhost:${port}/`)).ok) break;
+		} catch {
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	}
+}
+const executablePath = existsSync('.playwright-browser')
+	? readFileSync('.playwright-browser', 'utf8').trim()
+	: undefined;
+const browser = await chromium.launch({
+	executablePath,
+	args: ['--no-sandbox', '--disable-gpu']
+});
+
+interface Runs {
+	zoom: number[];
+	pan: number[];
+	/** Each run's zoom and pan stats, in the order run. */
+	each: { zoom: ReturnType<typeof stats>; pan: ReturnType<typeof stats> }[];
+}
+const results: Runs[] = builds.map(() => ({ zoom: [], pan: [], each: [] }));
+
+async function measure(i: number) {
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+	await context.addInitScript({ content: 'window.__name = (f) => f;' });
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(`http://localhost:${ports[i]}/open?src=/bench/${file}${LANES}`);
+	await page.waitForFunction(
+		() => performance.getEntriesByName('sightline:first-render').length > 0,
+		null,
+		{ timeout: 180_000, polling: 100 }
+	);
+	await page.waitForTimeout(300);
+	const zoom: number[] = [];
+	const pan: number[] = [];
+	for (let r = 0; r < ROUNDS; r++)
+		zoom.push(...(await frames(page, 'wheel', '.timeline .plot', 60)));
+	for (let r = 0; r < ROUNDS; r++) pan.push(...(await frames(page, 'pan', '.timeline .plot', 60)));
+	await context.close();
+	if (errors.length) console.warn(`Errors in the page of ${builds[i]}:`, errors);
+	results[i]!.zoom.push(...zoom);
+	results[i]!.pan.push(...pan);
+	results[i]!.each.push({ zoom: stats(zoom), pan: stats(pan) });
+}
+
+for (let k = 0; k < PAIRS; k++) {
+	const order = k % 2 === 0 ? [0, 1] : [1, 0];
+	for (const i of order) await measure(i);
+	process.stdout.write(`pair ${k + 1} of ${PAIRS} done\n`);
+}
+await browser.close();
+for (const s of servers) s.kill();
+
+const fmt = (s: ReturnType<typeof stats>) => `${round(s.median)} / ${round(s.p95)}`;
+console.log(
+	`\n${EVENTS.toLocaleString('en-GB')} events, ${PARTIES} parties${LANES ? ', lanes by party' : ''}; ${PAIRS} pairs, ${ROUNDS} × 60 zoom and pan steps a run (median / p95 ms):`
+);
+console.table(
+	results.map((r, i) => ({
+		build: `${i === 0 ? 'A' : 'B'}: ${builds[i]}`,
+		'zoom, pooled': fmt(stats(r.zoom)),
+		'pan, pooled': fmt(stats(r.pan)),
+		'zoom p95 each run': r.each.map((e) => round(e.zoom.p95)).join(' ')
+	}))
+);
+const fasterZoom = results[1]!.each.filter((e, k) => e.zoom.p95 < results[0]!.each[k]!.zoom.p95);
+const fasterPan = results[1]!.each.filter((e, k) => e.pan.p95 < results[0]!.each[k]!.pan.p95);
+console.log(
+	`B's p95 was the lower in ${fasterZoom.length} of ${PAIRS} pairs for zoom, ${fasterPan.length} for pan.`
+);
