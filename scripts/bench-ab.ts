@@ -5,7 +5,8 @@
  * others, so one bench run before a change and one after tell little. This opens the incident in
  * build A, then in build B, then B, then A, and so on (interleaved, so both see the same hours),
  * runs the bench's zoom and pan steps in each, and prints each build's median and p95 pooled over
- * all its runs, with each run's own figures and in how many pairs B was the faster.
+ * all its runs, with each run's own figures and in how many pairs B was the faster. The incident is
+ * written into each build's bench/ folder, as `npm run bench` does into build/.
  *
  * Usage: keep a copy of the build before the change (`cp -r build /tmp/build-before`), make the
  * change, `npx vite build`, then

@@ -13,9 +13,9 @@
  * can be compared with this one. Figures, never assertions.
  *
  * Options: --sizes 1000,10000 (default 1000,10000,100000), --party-lanes N (events in the
- * lanes-by-party case, default 100000; 0 leaves it out), --no-build (use the existing build),
- * --only graph (skip the timeline sizes and measure the graph alone), --rounds N (runs of the
- * 60 steps, default 3).
+ * lanes-by-party case, default 100000; 0 leaves it out), --no-build (measure build/ as it
+ * stands: after trying a change, rebuild first), --only graph (skip the timeline sizes and
+ * measure the graph alone), --rounds N (runs of the 60 steps, default 3).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
