@@ -14,18 +14,14 @@
  *                       [--parties 12] [--lanes party] [--rounds 3]
  * Figures, never assertions.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import { synthIncident } from '../src/lib/bench/synth';
-import { frames, round, stats } from './lib/frames';
+import { frames, launch, newPage, openRendered, option, round, serve, stats } from './lib/measure';
 
 const args = process.argv.slice(2);
-const opt = (name: string) => {
-	const i = args.indexOf(`--${name}`);
-	return i >= 0 ? args[i + 1] : undefined;
-};
+const opt = (name: string) => option(args, name);
 function count(name: string, fallback: number, min: number): number {
 	const raw = opt(name);
 	if (raw === undefined) return fallback;
@@ -66,27 +62,8 @@ for (const dir of builds) {
 if (spawnSync('node', ['scripts/setup-browser.mjs'], { stdio: 'inherit' }).status !== 0)
 	process.exit(1);
 const ports = [4181, 4182];
-const servers = builds.map((dir, i) =>
-	spawn('node', ['scripts/serve.mjs', '--port', String(ports[i]), '--dir', dir], {
-		stdio: 'ignore'
-	})
-);
-for (const port of ports) {
-	for (let i = 0; i < 50; i++) {
-		try {
-			if ((await fetch(`http://localhost:${port}/`)).ok) break;
-		} catch {
-			await new Promise((r) => setTimeout(r, 100));
-		}
-	}
-}
-const executablePath = existsSync('.playwright-browser')
-	? readFileSync('.playwright-browser', 'utf8').trim()
-	: undefined;
-const browser = await chromium.launch({
-	executablePath,
-	args: ['--no-sandbox', '--disable-gpu']
-});
+const servers = await Promise.all(builds.map((dir, i) => serve(ports[i]!, dir)));
+const browser = await launch();
 
 interface Runs {
 	zoom: number[];
@@ -97,17 +74,10 @@ interface Runs {
 const results: Runs[] = builds.map(() => ({ zoom: [], pan: [], each: [] }));
 
 async function measure(i: number) {
-	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-	await context.addInitScript({ content: 'window.__name = (f) => f;' });
-	const page = await context.newPage();
+	const { context, page } = await newPage(browser);
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
-	await page.goto(`http://localhost:${ports[i]}/open?src=/bench/${file}${LANES}`);
-	await page.waitForFunction(
-		() => performance.getEntriesByName('sightline:first-render').length > 0,
-		null,
-		{ timeout: 180_000, polling: 100 }
-	);
+	await openRendered(page, `http://localhost:${ports[i]}/open?src=/bench/${file}${LANES}`);
 	await page.waitForTimeout(300);
 	const zoom: number[] = [];
 	const pan: number[] = [];

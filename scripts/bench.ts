@@ -17,20 +17,26 @@
  * stands: after trying a change, rebuild first), --only graph (skip the timeline sizes and
  * measure the graph alone), --rounds N (runs of the 60 steps, default 3).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { synthIncident } from '../src/lib/bench/synth';
-import { frames, round, stats } from './lib/frames';
+import {
+	frames,
+	launch,
+	newPage as pageIn,
+	openRendered,
+	option,
+	round,
+	serve,
+	stats
+} from './lib/measure';
 import { gz, jsPerRoute } from './lib/routes';
 
 const args = process.argv.slice(2);
-const opt = (name: string) => {
-	const i = args.indexOf(`--${name}`);
-	return i >= 0 ? args[i + 1] : undefined;
-};
+const opt = (name: string) => option(args, name);
 const SIZES =
 	opt('only') === 'graph' ? [] : (opt('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const PARTY_LANES = opt('only') === 'graph' ? 0 : Number(opt('party-lanes') ?? 100_000);
@@ -50,7 +56,6 @@ if (!args.includes('--no-build') || !existsSync(join(BUILD, 'index.html'))) {
 	run('npx', ['vite', 'build', '--logLevel', 'warn']);
 }
 run('node', ['scripts/setup-browser.mjs']);
-const executablePath = readFileSync('.playwright-browser', 'utf8').trim();
 
 // --- synthetic incidents ------------------------------------------------------------------
 mkdirSync(join(BUILD, 'bench'), { recursive: true });
@@ -79,25 +84,10 @@ if (PARTY_LANES > 0) addCase(PARTY_LANES, 'party', LANE_PARTIES);
 write('synthetic-graph.json', synthIncident({ events: 1000, parties: 2000, relations: 5000 }));
 
 // --- server and browser ---------------------------------------------------------------------
-const server = spawn('node', ['scripts/serve.mjs', '--port', String(PORT)], { stdio: 'ignore' });
-for (let i = 0; i < 50; i++) {
-	try {
-		if ((await fetch(ORIGIN + '/')).ok) break;
-	} catch {
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
-const browser = await chromium.launch({
-	executablePath,
-	args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info']
-});
+const server = await serve(PORT, BUILD);
+const browser = await launch();
 const version = browser.version();
-/** tsx names functions with a helper the page does not have; give the page a harmless one. */
-async function newPage(viewport = { width: 1440, height: 900 }) {
-	const context = await browser.newContext({ viewport });
-	await context.addInitScript({ content: 'window.__name = (f) => f;' });
-	return { context, page: await context.newPage() };
-}
+const newPage = () => pageIn(browser);
 
 async function heapMb(page: Page) {
 	const cdp = await page.context().newCDPSession(page);
@@ -133,13 +123,9 @@ for (const c of cases) {
 	const { context, page } = await newPage();
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
-	await page.goto(
+	await openRendered(
+		page,
 		`${ORIGIN}/open?src=/bench/${c.name}${c.lanes === 'side' ? '' : `&lanes=${c.lanes}`}`
-	);
-	await page.waitForFunction(
-		() => performance.getEntriesByName('sightline:first-render').length > 0,
-		null,
-		{ timeout: 180_000, polling: 100 }
 	);
 	const checked = await markTime(page, 'sightline:checked');
 	const rendered = await markTime(page, 'sightline:first-render');

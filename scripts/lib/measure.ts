@@ -1,9 +1,57 @@
 /**
- * What `npm run bench` and `npm run bench:ab` measure in the page: the main-thread time of each
- * input step, and the median and p95 of a run of them.
+ * What `npm run bench` and `npm run bench:ab` share: reading their options, serving a build,
+ * starting Chromium, opening an incident in it, and what they measure in the page (the
+ * main-thread time of each input step, and the median and p95 of a run of them).
  */
-import type { Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser, type Page } from '@playwright/test';
 
+/** The value after `--name` in args, if given. */
+export function option(args: string[], name: string): string | undefined {
+	const i = args.indexOf(`--${name}`);
+	return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** Serves a built site (scripts/serve.mjs) on a port; resolves once it answers. */
+export async function serve(port: number, dir = 'build'): Promise<ChildProcess> {
+	const server = spawn('node', ['scripts/serve.mjs', '--port', String(port), '--dir', dir], {
+		stdio: 'ignore'
+	});
+	for (let i = 0; i < 50; i++) {
+		try {
+			if ((await fetch(`http://localhost:${port}/`)).ok) break;
+		} catch {
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	}
+	return server;
+}
+
+/** Chromium as scripts/setup-browser.mjs found it (run that first), software-rendered. */
+export function launch(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: readFileSync('.playwright-browser', 'utf8').trim(),
+		args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info']
+	});
+}
+
+/** tsx names functions with a helper the page does not have; give the page a harmless one. */
+export async function newPage(browser: Browser, viewport = { width: 1440, height: 900 }) {
+	const context = await browser.newContext({ viewport });
+	await context.addInitScript({ content: 'window.__name = (f) => f;' });
+	return { context, page: await context.newPage() };
+}
+
+/** Opens an address and waits for the timeline's first complete render. */
+export async function openRendered(page: Page, url: string) {
+	await page.goto(url);
+	await page.waitForFunction(
+		() => performance.getEntriesByName('sightline:first-render').length > 0,
+		null,
+		{ timeout: 180_000, polling: 100 }
+	);
+}
 /** The median and the p95 of a list of figures. */
 export const stats = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
