@@ -16,10 +16,16 @@ import {
 	formatEventTime,
 	formatEventTimeUtc,
 	formatWindow,
-	zoneChoices
+	zoneChoices,
+	zoneIds,
+	zoneMenuLabel
 } from '../../src/lib/model/format-time';
 
-const incident = { timeZone: 'Asia/Damascus', timeZoneLabel: 'Damascus' };
+const incident = {
+	timeZone: 'Asia/Damascus',
+	timeZoneLabel: 'Damascus',
+	zones: [{ id: 'washington', zone: 'America/New_York', label: 'Washington' }]
+};
 const [damascus, utc, washington, local] = zoneChoices(incident, 'Europe/Berlin');
 
 describe('parseInstant', () => {
@@ -294,5 +300,44 @@ describe('formatEventTime', () => {
 			'Sat 17 Sep 2016, 15:00–18:00 Damascus'
 		);
 		expect(formatWindow(a, a + 10 * 86_400_000, damascus!)).toBe('17 Sep 2016 – 27 Sep 2016');
+	});
+});
+
+describe('the time-zone menu', () => {
+	const sept2016 = Date.UTC(2016, 8, 17, 12);
+
+	test("offers the incident's zone, UTC, its extra zones in order, then the reader's", () => {
+		const kolkata = {
+			timeZone: 'Asia/Kolkata',
+			timeZoneLabel: 'Kolkata',
+			zones: [
+				{ id: 'dhaka', zone: 'Asia/Dhaka', label: 'Dhaka' },
+				{ id: 'kathmandu', zone: 'Asia/Kathmandu', label: 'Kathmandu' }
+			]
+		};
+		const choices = zoneChoices(kolkata, 'Europe/Berlin');
+		expect(choices.map((z) => z.id)).toEqual(['incident', 'utc', 'dhaka', 'kathmandu', 'local']);
+		expect(choices.map((z) => zoneMenuLabel(z, sept2016))).toEqual([
+			'Kolkata (UTC+5:30)',
+			'UTC',
+			'Dhaka (UTC+6)',
+			'Kathmandu (UTC+5:45)',
+			'Berlin, your zone (UTC+2)'
+		]);
+		expect([...zoneIds(kolkata)]).toEqual(['incident', 'utc', 'dhaka', 'kathmandu', 'local']);
+	});
+
+	test('an incident without extra zones offers no other city', () => {
+		const bare = { timeZone: 'America/St_Johns', timeZoneLabel: "St John's" };
+		expect(zoneChoices(bare, 'UTC').map((z) => z.label)).toEqual([
+			"St John's",
+			'UTC',
+			'UTC (your zone)'
+		]);
+	});
+
+	test('a reader in UTC reads "UTC, your zone", never "UTC (your zone) (UTC)"', () => {
+		expect(zoneMenuLabel(zoneChoices(incident, 'UTC')[3]!, sept2016)).toBe('UTC, your zone');
+		expect(zoneMenuLabel(washington!, sept2016)).toBe('Washington (UTC−4)');
 	});
 });

@@ -9,7 +9,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { ZONE_IDS } from '../../src/lib/model/format-time';
 import { LANE_MODES } from '../../src/lib/timeline/items';
 import {
 	clampWindow,
@@ -33,11 +32,14 @@ const PARTY_IDS = ['russia', 'united-states', 'caoc'];
 const CATEGORY_IDS = ['strike', 'communication'];
 const PLACE_IDS = ['geneva', 'aleppo'];
 const RELATION_IDS = ['us-russia-deconfliction-channel'];
+/** The built-in choices and one extra zone of the incident's own. */
+const ZONE_IDS = ['incident', 'utc', 'washington', 'local'];
 const ctx: ViewContext = {
 	partyIds: new Set(PARTY_IDS),
 	categoryIds: new Set(CATEGORY_IDS),
 	placeIds: new Set(PLACE_IDS),
 	relationIds: new Set(RELATION_IDS),
+	zoneIds: new Set(ZONE_IDS),
 	span
 };
 /** The codec's own keys: every one gets good, bad and hostile values. */

@@ -16,12 +16,30 @@ const ctx = {
 	categoryIds: new Set(['strike', 'communication']),
 	placeIds: new Set(['geneva', 'aleppo']),
 	relationIds: new Set(['us-russia-deconfliction-channel']),
+	zoneIds: new Set(['incident', 'utc', 'washington', 'local']),
 	span
 };
 
 const parse = (q: string) => parseViewState(new URLSearchParams(q), ctx);
 
 describe('parseViewState', () => {
+	test("tz names one of the incident's own zones, and another incident's is ignored", () => {
+		expect(parse('tz=washington').state.tz).toBe('washington');
+		const other = { ...ctx, zoneIds: new Set(['incident', 'utc', 'kolkata', 'local']) };
+		const read = parseViewState(new URLSearchParams('tz=washington'), other);
+		expect(read.state.tz).toBe('incident');
+		expect(read.notes).toEqual([
+			'Ignored unknown time zone "washington"; showing the incident\'s own time zone.'
+		]);
+		expect(parseViewState(new URLSearchParams('tz=kolkata'), other).state.tz).toBe('kolkata');
+	});
+
+	test('without a list of zones only the built-in choices are read', () => {
+		const { zoneIds: _, ...bare } = ctx;
+		expect(parseViewState(new URLSearchParams('tz=local'), bare).state.tz).toBe('local');
+		expect(parseViewState(new URLSearchParams('tz=washington'), bare).state.tz).toBe('incident');
+	});
+
 	test('an empty query is the default view', () => {
 		expect(parse('')).toEqual({ state: DEFAULT_VIEW, notes: [] });
 	});

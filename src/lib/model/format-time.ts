@@ -16,33 +16,52 @@ import {
 	MONTHS
 } from './time';
 
-export type ZoneId = 'incident' | 'utc' | 'washington' | 'local';
-export const ZONE_IDS: ZoneId[] = ['incident', 'utc', 'washington', 'local'];
+/**
+ * A choice in the time-zone menu, as links name it: "incident", "utc", "local" (the reader's own)
+ * or the id of one of the incident's own extra zones.
+ */
+export type ZoneId = string;
 
 export interface ZoneChoice {
 	id: ZoneId;
 	/** IANA zone name. */
 	zone: string;
-	/** Short name used after clock times: "Damascus", "UTC", "Washington". */
+	/** Short name written after clock times: the incident's label, "UTC", an extra zone's label. */
 	label: string;
 }
 
-/** The zones offered in the selector: the incident's own, UTC, Washington and the viewer's. */
+/** The choices a link may name for an incident: its own zone, UTC, its extra zones, the reader's. */
+export function zoneIds(incident: Pick<Incident, 'zones'>): Set<ZoneId> {
+	return new Set(['incident', 'utc', ...(incident.zones ?? []).map((z) => z.id), 'local']);
+}
+
+/**
+ * The zones offered in the selector: the incident's own, UTC, the extra zones its data lists,
+ * and the reader's own.
+ */
 export function zoneChoices(
-	incident: Pick<Incident, 'timeZone' | 'timeZoneLabel'>,
+	incident: Pick<Incident, 'timeZone' | 'timeZoneLabel' | 'zones'>,
 	viewerZone = 'UTC'
 ): ZoneChoice[] {
 	const city = viewerZone.split('/').pop()?.replace(/_/g, ' ') ?? viewerZone;
 	return [
 		{ id: 'incident', zone: incident.timeZone, label: incident.timeZoneLabel },
 		{ id: 'utc', zone: 'UTC', label: 'UTC' },
-		{ id: 'washington', zone: 'America/New_York', label: 'Washington' },
+		...(incident.zones ?? []).map(({ id, zone, label }) => ({ id, zone, label })),
 		{
 			id: 'local',
 			zone: viewerZone,
 			label: viewerZone === 'UTC' ? 'UTC (your zone)' : `${city} (your zone)`
 		}
 	];
+}
+
+/** How the menu names a choice: "Lisbon (UTC+1)", "Berlin, your zone (UTC+2)", "UTC". */
+export function zoneMenuLabel(choice: ZoneChoice, at: number): string {
+	const name =
+		choice.id === 'local' ? choice.label.replace(' (your zone)', ', your zone') : choice.label;
+	if (choice.zone === 'UTC') return name;
+	return `${name} (${formatOffset(zoneOffset(at, choice.zone))})`;
 }
 
 const isClockPrecision = (e: Pick<IncidentEvent, 'precision'>) =>
@@ -84,7 +103,7 @@ function clockText(e: Pick<IncidentEvent, 'start' | 'end'>, zone: string, label:
 	return `${clock(s)} ${label}, ${dayLabel(s, true)} – ${clock(en)}, ${dayLabel(en, true)}`;
 }
 
-/** "about 16:25 Damascus, Sat 17 Sep 2016" in the chosen zone; dates alone for coarse times. */
+/** "about 16:25 Lisbon, Sat 17 Sep 2016" in the chosen zone; dates alone for coarse times. */
 export function formatEventTime(
 	e: Pick<IncidentEvent, 'start' | 'end' | 'precision' | 'approximate'>,
 	zone: ZoneChoice
@@ -119,7 +138,7 @@ export function describePrecision(
 	return `${how}; ${zone}`;
 }
 
-/** Compact time for a window caption: "17 Sep 2016 15:00 – 18:00 Damascus". */
+/** Compact time for a window caption: "17 Sep 2016 15:00 – 18:00 Lisbon". */
 export function formatWindow(from: number, to: number, zone: ZoneChoice): string {
 	const a = toWall(from, zone.zone);
 	const b = toWall(to, zone.zone);

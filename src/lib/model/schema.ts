@@ -68,17 +68,17 @@ export const Precision = z
 	.enum(PRECISIONS)
 	.meta({ description: 'How precisely the source gives the time.' });
 
+/** An IANA time zone name, as the runtime's time zone database knows it. */
+const TimeZoneName = z.string().refine(isKnownTimeZone, {
+	error: (issue) =>
+		`must be an IANA time zone such as "Europe/Paris", "UTC" or "America/New_York"; got ${quoted(issue.input)}`
+});
+
 /**
  * The zone a source stated its time in: an IANA zone name, or null when the source gave none
  * (the instant then carries the offset the curator inferred, explained in timeNote).
  */
-export const SourceTimeZone = z
-	.string()
-	.refine(isKnownTimeZone, {
-		error: (issue) =>
-			`must be an IANA time zone such as "Asia/Damascus", "UTC" or "America/New_York"; got ${quoted(issue.input)}`
-	})
-	.nullable();
+export const SourceTimeZone = TimeZoneName.nullable();
 
 /** Answers per zone name: building a formatter costs tens of µs, and a file repeats its zones. */
 const knownZones = new Map<string, boolean>();
@@ -304,13 +304,37 @@ export const Category = z.strictObject({
 	description: z.string().min(1).optional()
 });
 
+/** Ids the time-zone menu always has; an incident's own zones may not take them. */
+export const BUILT_IN_ZONE_IDS = ['incident', 'utc', 'local'] as const;
+
+/** One more zone the time-zone menu offers, e.g. where a capital involved gave its times. */
+export const ExtraZone = z.strictObject({
+	id: Id.meta({
+		description:
+			'Used in links as tz=<id>; any slug but "incident", "utc" and "local", which the menu always has.'
+	}),
+	zone: TimeZoneName,
+	label: z
+		.string()
+		.min(1)
+		.max(24)
+		.meta({ description: 'Short name written after clock times, e.g. "Paris".' })
+});
+
 export const Incident = z.strictObject({
 	id: Id,
 	title: z.string().min(1),
 	subtitle: z.string().min(1).optional(),
 	summary: z.string().min(1),
-	timeZone: z.string().refine(isKnownTimeZone, { error: 'must be an IANA time zone' }),
-	timeZoneLabel: z.string().min(1).meta({ description: 'e.g. "Damascus"' }),
+	timeZone: TimeZoneName,
+	timeZoneLabel: z
+		.string()
+		.min(1)
+		.meta({ description: 'Short name written after clock times in that zone, e.g. "Lisbon".' }),
+	zones: z.array(ExtraZone).max(8).optional().meta({
+		description:
+			"More zones the time-zone menu offers, after the incident's own and UTC and before the reader's own."
+	}),
 	span: z.strictObject({ start: OffsetDateTime, end: OffsetDateTime }),
 	focus: z
 		.strictObject({ start: OffsetDateTime, end: OffsetDateTime })
@@ -418,6 +442,7 @@ export type CasualtyClaim = z.infer<typeof CasualtyClaim>;
 export type Relation = z.infer<typeof Relation>;
 export type RelationType = z.infer<typeof RelationType>;
 export type Incident = z.infer<typeof Incident>;
+export type ExtraZone = z.infer<typeof ExtraZone>;
 export type IncidentModel = z.infer<typeof IncidentModel>;
 export type StoryView = z.infer<typeof StoryView>;
 export type StoryStep = z.infer<typeof StoryStep>;

@@ -184,7 +184,7 @@ const offsetCache = new Map<string, Map<number, number>>();
 let offsetCacheSize = 0;
 
 /**
- * The zone's offset from UTC in minutes at instant t (e.g. +180 for Damascus in Sept 2016).
+ * The zone's offset from UTC in minutes at instant t (e.g. +330 for Asia/Kolkata).
  * Cached per zone and quarter hour: offsets only change on whole quarter hours.
  */
 export function zoneOffset(t: number, zone: string): number {

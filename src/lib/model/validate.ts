@@ -7,7 +7,14 @@
  * the same code runs in the build, in the CLI and (later) in a browser worker.
  */
 import type { z } from 'zod';
-import { files, FILE_NAMES, OPTIONAL_FILES, type FileName, type IncidentModel } from './schema.ts';
+import {
+	BUILT_IN_ZONE_IDS,
+	files,
+	FILE_NAMES,
+	OPTIONAL_FILES,
+	type FileName,
+	type IncidentModel
+} from './schema.ts';
 import { instantProblem, parseInstant } from './time.ts';
 import { eventExtent } from './extent.ts';
 import { claimsEventOf } from './claims.ts';
@@ -223,6 +230,18 @@ export function checkReferences(model: IncidentModel): ValidationError[] {
 	cite('incident.json', ['incident'], incident.sources);
 	for (const key of ['span', 'focus'] as const)
 		times('incident.json', ['incident', key], incident[key].start, incident[key].end);
+	const zoneIds = new Set<string>(BUILT_IN_ZONE_IDS);
+	incident.zones?.forEach((zone, i) => {
+		if (zoneIds.has(zone.id))
+			err(
+				'incident.json',
+				['incident', 'zones', i, 'id'],
+				(BUILT_IN_ZONE_IDS as readonly string[]).includes(zone.id)
+					? `"${zone.id}" is one of the menu's own choices (${BUILT_IN_ZONE_IDS.join(', ')}); give this zone another id`
+					: `duplicate zone id "${zone.id}"`
+			);
+		zoneIds.add(zone.id);
+	});
 	incident.keyMoments.forEach((id, i) =>
 		ref('incident.json', ['incident', 'keyMoments'], i, eventIds, id, 'event')
 	);

@@ -2,7 +2,7 @@
  * The view state as URL search parameters: a typed codec, so a pasted link reproduces the view.
  *
  *   from, to   visible window, ISO 8601 UTC to the second ("2016-09-17T12:30:00Z")
- *   tz         incident | utc | washington | local
+ *   tz         incident | utc | local | the id of one of the incident's extra zones
  *   lanes      side | category | party
  *   parties    comma-separated party ids to keep (empty: all)
  *   cats       comma-separated category ids to keep (empty: all)
@@ -16,8 +16,9 @@
  * reported in `notes` so the page can say what it ignored.
  */
 import { LANE_MODES, type LaneMode } from '../timeline/items';
-import { ZONE_IDS, type ZoneId } from '../model/format-time';
+import type { ZoneId } from '../model/format-time';
 import { parseInstant } from '../model/time';
+import { BUILT_IN_ZONE_IDS } from '../model/schema';
 
 export type ViewMode = 'timeline' | 'graph' | 'both';
 export const VIEW_MODES: ViewMode[] = ['timeline', 'graph', 'both'];
@@ -46,9 +47,13 @@ export interface ViewContext {
 	placeIds?: ReadonlySet<string>;
 	/** Ids of relations; omit where the graph is not offered. */
 	relationIds?: ReadonlySet<string>;
+	/** Ids the time-zone menu offers (see zoneIds); omit to allow only the built-in ones. */
+	zoneIds?: ReadonlySet<string>;
 	/** The incident's span; windows are kept within it (with a margin). */
 	span: [number, number];
 }
+
+const BUILT_IN_ZONES: ReadonlySet<string> = new Set(BUILT_IN_ZONE_IDS);
 
 export const DEFAULT_VIEW: ViewState = {
 	window: null,
@@ -168,7 +173,7 @@ export function parseViewState(
 
 	const tz = params.get('tz');
 	if (tz !== null) {
-		if ((ZONE_IDS as string[]).includes(tz)) state.tz = tz as ZoneId;
+		if ((ctx.zoneIds ?? BUILT_IN_ZONES).has(tz)) state.tz = tz;
 		else
 			notes.push(
 				`Ignored unknown time zone "${clip(tz, 40)}"; showing the incident's own time zone.`
