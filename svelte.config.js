@@ -56,7 +56,13 @@ const config = {
 				if (/\/og\/(event|party|step)\/[^/]+\.png$/.test(path)) return;
 				throw new Error(message);
 			},
-			handleMissingId: 'fail'
+			handleMissingId: 'fail',
+			// Briefings are optional: an incident without storylines has no briefing pages to
+			// prerender. Any other page that was never reached is a mistake.
+			handleUnseenRoutes: ({ routes, message }) => {
+				if (routes.every((id) => id.startsWith('/brief/[story]'))) return;
+				throw new Error(message);
+			}
 		}
 	}
 };

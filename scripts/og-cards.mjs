@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
 const dirArg = args.indexOf('--dir');
-const root = resolve(dirArg >= 0 ? args[dirArg + 1] : 'build');
+const root = resolve(dirArg >= 0 ? args[dirArg + 1] : process.env.SIGHTLINE_OUT || 'build');
 const basePath = (process.env.SIGHTLINE_BASE_PATH ?? '').replace(/\/$/, '');
 const ogDir = join(root, 'og');
 
