@@ -14,8 +14,9 @@ test('choosing a place on the map filters the timeline to its events', async ({ 
 	await expect(page.locator('figure.locator .land').first()).toBeAttached();
 	await place.click();
 	await expect(page).toHaveURL(new RegExp(`place=${THARDA}`));
+	// A place is a name at a point: other names given the same coordinates are places of their own.
 	const here = model.events.filter(
-		(e) => e.location && e.location.lat === 35.256 && e.location.lon === 40.142
+		(e) => e.location?.name === 'Jabal al-Tharda, hills south-west of Deir ez-Zor airport'
 	);
 	await expect(page.locator('.count strong')).toHaveText(String(here.length));
 	for (const id of await page
@@ -23,6 +24,19 @@ test('choosing a place on the map filters the timeline to its events', async ({ 
 		.evaluateAll((els) => els.map((e) => e.getAttribute('data-event-id'))))
 		expect(here.map((e) => e.id)).toContain(id);
 	await page.getByRole('button', { name: 'Show all places' }).click();
+	await expect(page).not.toHaveURL(/place=/);
+});
+
+test('the list of places chooses a place as the map does, and says which is chosen', async ({
+	page
+}) => {
+	await page.goto('/?from=2016-09-09T00:00:00Z&to=2016-09-23T00:00:00Z');
+	const choice = page.locator(`button.place-choice[data-place-id="${THARDA}"]`);
+	await choice.click();
+	await expect(page).toHaveURL(new RegExp(`place=${THARDA}`));
+	await expect(choice).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.locator(`figure.locator .place.lit[data-place-id="${THARDA}"]`)).toBeVisible();
+	await choice.click();
 	await expect(page).not.toHaveURL(/place=/);
 });
 

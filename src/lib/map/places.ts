@@ -23,15 +23,16 @@ export function placeId(name: string): string {
 }
 
 /**
- * Groups events by where they happened. Events at the same coordinates share a place, under
- * the first name used for it; the events keep their order.
+ * Groups events by where they happened: a place is a name at a point. Places that share a
+ * point but not a name (a province, its town, a compound in it, all given the town's
+ * coordinates) stay apart, each under its own name; the events keep their order.
  */
 export function placesOf(events: IncidentEvent[]): Place[] {
 	const byKey = new Map<string, Place>();
 	for (const e of events) {
 		if (!e.location) continue;
 		const { name, lat, lon, precision } = e.location;
-		const key = `${lat.toFixed(3)},${lon.toFixed(3)}`;
+		const key = `${lat.toFixed(3)},${lon.toFixed(3)},${name}`;
 		const place = byKey.get(key);
 		if (place) place.eventIds.push(e.id);
 		else byKey.set(key, { id: placeId(name), name, lat, lon, precision, eventIds: [e.id] });
@@ -54,7 +55,20 @@ export function placesOf(events: IncidentEvent[]): Place[] {
 	return places;
 }
 
-/** Whether a place is in the locator map's regional inset: Syria, its neighbours and the Gulf. */
-export function inRegion(p: Pick<Place, 'lon' | 'lat'>): boolean {
-	return p.lon >= 33 && p.lon <= 53 && p.lat >= 23.5 && p.lat <= 39;
+/** Places drawn at one point of the map: one mark, each place still listed by its own name. */
+export interface PlaceGroup {
+	lat: number;
+	lon: number;
+	places: Place[];
+}
+
+export function groupByPoint(places: readonly Place[]): PlaceGroup[] {
+	const groups = new Map<string, PlaceGroup>();
+	for (const p of places) {
+		const key = `${p.lat.toFixed(3)},${p.lon.toFixed(3)}`;
+		const group = groups.get(key);
+		if (group) group.places.push(p);
+		else groups.set(key, { lat: p.lat, lon: p.lon, places: [p] });
+	}
+	return [...groups.values()];
 }
