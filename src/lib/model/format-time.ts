@@ -149,3 +149,12 @@ export function formatWindow(from: number, to: number, zone: ZoneChoice): string
 		return `${dayLabel(a, true)}, ${clock(a)}–${clock(b)} ${zone.label}`;
 	return `${dayLabel(a)} ${clock(a)} – ${dayLabel(b)} ${clock(b)} ${zone.label}`;
 }
+
+/**
+ * A date as precise as it was given, as people read it: "2015-10-19" → "19 Oct 2015",
+ * "2015-10" → "Oct 2015", "2015" stays. Used for when a claim was made or a source published.
+ */
+export function formatDate(value: string): string {
+	const [y, m, d] = value.split('-').map(Number);
+	return [d, m ? MONTHS[m - 1] : '', y].filter(Boolean).join(' ');
+}

@@ -78,7 +78,13 @@ const TimeZoneName = z.string().refine(isKnownTimeZone, {
  * The zone a source stated its time in: an IANA zone name, or null when the source gave none
  * (the instant then carries the offset the curator inferred, explained in timeNote).
  */
-export const SourceTimeZone = TimeZoneName.nullable();
+export const SourceTimeZone = z
+	.string()
+	.refine(isKnownTimeZone, {
+		error: (issue) =>
+			`must be an IANA time zone such as "Europe/Paris", "UTC" or "America/New_York", or null when the source gave none; got ${quoted(issue.input)}`
+	})
+	.nullable();
 
 /** Answers per zone name: building a formatter costs tens of µs, and a file repeats its zones. */
 const knownZones = new Map<string, boolean>();
