@@ -131,18 +131,22 @@ const modelFile = readdirSync(join(BUILD, 'data')).find(
 );
 // The published model of the built site: checked at build, so it has the model's shape.
 const model = JSON.parse(readFileSync(join(BUILD, 'data', modelFile!), 'utf8')) as IncidentModel;
-const prefer = (ids: string[], wanted: string) => (ids.includes(wanted) ? wanted : ids[0]!);
+// Pages that show the most: the event with the most versions (the first key moment if none
+// has any), the party in the most events, the first briefing.
 const eventIds = model.events.map((e) => e.id);
 const partyIds = model.parties.map((p) => p.id);
 const stories = model.storylines ?? [];
-const EVENT = prefer(eventIds, 'russian-first-call');
-const PARTY = prefer(partyIds, 'russian-mod');
-const STORY = stories.length
-	? prefer(
-			stories.map((s) => s.id),
-			'strike-and-calls'
-		)
-	: null;
+const mostClaimed = [...model.events].sort(
+	(a, b) => (b.claims?.length ?? 0) - (a.claims?.length ?? 0)
+)[0];
+const EVENT = mostClaimed?.claims?.length
+	? mostClaimed.id
+	: (model.incident.keyMoments[0] ?? eventIds[0]!);
+const eventsOf = new Map<string, number>();
+for (const e of model.events)
+	for (const p of e.parties) eventsOf.set(p.party, (eventsOf.get(p.party) ?? 0) + 1);
+const PARTY = [...partyIds].sort((a, b) => (eventsOf.get(b) ?? 0) - (eventsOf.get(a) ?? 0))[0]!;
+const STORY = stories[0]?.id ?? null;
 const STEP = STORY ? Math.min(4, stories.find((s) => s.id === STORY)!.steps.length) : 0;
 
 // --- fuzzed addresses ------------------------------------------------------------------------------

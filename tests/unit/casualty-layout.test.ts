@@ -127,8 +127,8 @@ describe('layoutCasualties', () => {
 					for (let i = 1; i < xs.length; i++) {
 						const room = xs[i]! - xs[i - 1]!;
 						const need =
-							(estimateText(String(chart.ticks[i]), 12) +
-								estimateText(String(chart.ticks[i - 1]), 12)) /
+							(estimateText(String(chart.ticks[i]), TICK_PX) +
+								estimateText(String(chart.ticks[i - 1]), TICK_PX)) /
 							2;
 						expect(room).toBeGreaterThanOrEqual(need + 8);
 					}

@@ -424,7 +424,7 @@ describe('csvToIncident: errors', () => {
 				timeZone: 'Damascus'
 			})
 		).toEqual([
-			'events.csv $: time zone "Damascus" is not an IANA time zone such as "UTC", "Asia/Damascus" or "America/New_York"'
+			'events.csv $: time zone "Damascus" is not an IANA time zone such as "UTC", "Europe/Paris" or "America/New_York"'
 		]);
 	});
 
@@ -471,7 +471,7 @@ describe('csvToIncident: errors', () => {
 			'events.csv row 16, column "parties": parties is empty: name at least one party',
 			'events.csv row 17, column "precision": precision "minute" is finer than the start "2016-09-17" is written; use "day" or coarser',
 			'events.csv row 17, column "approximate": approximate must be true or false; got "maybe"',
-			'events.csv row 17, column "source_time_zone": "Mars/Olympus" is not an IANA time zone such as "Asia/Damascus", "UTC" or "America/New_York"',
+			'events.csv row 17, column "source_time_zone": "Mars/Olympus" is not an IANA time zone such as "Europe/Paris", "UTC" or "America/New_York"',
 			'events.csv row 18, column "title": title is empty',
 			'events.csv row 18, column "start": start is empty',
 			'events.csv row 18, column "precision": precision must be one of minute, hour, day, month, year; got "second"',

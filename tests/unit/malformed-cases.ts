@@ -336,7 +336,7 @@ export const MALFORMED_CASES: MalformedCase[] = [
 		file: 'events.json',
 		break: { edit: (d) => (d.events[2].id = 'Statement Day') },
 		errors: [
-			'events.json $.events[2].id: must be a lowercase slug of letters, digits and single hyphens (e.g. "russian-call-1")'
+			'events.json $.events[2].id: must be a lowercase slug of letters, digits and single hyphens (e.g. "first-call-1")'
 		]
 	},
 	{

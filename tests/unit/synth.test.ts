@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { mulberry32, synthHotspots, synthIncident, SYNTH_SPAN } from '../../src/lib/bench/synth';
+import {
+	mulberry32,
+	synthHotspots,
+	synthIncident,
+	SYNTH_SPAN,
+	SYNTH_TIME_ZONE
+} from '../../src/lib/bench/synth';
 import { validateSingleJson } from '../../src/lib/import/single-file';
 import { formatError } from '../../src/lib/model/validate';
 import { parseInstant, statedOffset, zoneOffset } from '../../src/lib/model/time';
@@ -67,7 +73,7 @@ describe('synthIncident', () => {
 		const { incident } = synthIncident({ events: 10_000 });
 		expect(incident.id).toBe('synthetic-10000');
 		expect(incident.title).toBe('Synthetic incident, 10,000 events');
-		expect(incident.timeZone).toBe('Asia/Damascus');
+		expect(incident.timeZone).toBe(SYNTH_TIME_ZONE);
 		expect(incident.span).toEqual(SYNTH_SPAN);
 		const [main] = synthHotspots(1);
 		const focus = [parseInstant(incident.focus.start), parseInstant(incident.focus.end)];
@@ -130,9 +136,9 @@ describe('synthIncident', () => {
 			// Date-only events start at local midnight; "about HH:00" is on the hour.
 			if (e.precision === 'day' || e.precision === 'month') expect(e.start).toContain('T00:00');
 			if (e.precision === 'hour') expect(e.start.slice(13, 16)).toBe(':00');
-			// The offset written is the source zone's (or Damascus's) real one at that instant; a
-			// day that starts with a spring-forward (Damascus: at midnight) keeps the old one.
-			const zone = e.sourceTimeZone ?? 'Asia/Damascus';
+			// The offset written is the source zone's (or the incident's) real one at that instant;
+			// a day that starts with a spring-forward (the incident's zone: at midnight) keeps the old one.
+			const zone = e.sourceTimeZone ?? SYNTH_TIME_ZONE;
 			const offsets = [zoneOffset(start, zone)];
 			if (e.start.includes('T00:00')) offsets.push(zoneOffset(start - 60_000, zone));
 			expect(offsets).toContain(statedOffset(e.start));

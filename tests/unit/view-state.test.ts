@@ -35,7 +35,7 @@ describe('parseViewState', () => {
 	});
 
 	test('without a list of zones only the built-in choices are read', () => {
-		const { zoneIds: _, ...bare } = ctx;
+		const bare = { ...ctx, zoneIds: undefined };
 		expect(parseViewState(new URLSearchParams('tz=local'), bare).state.tz).toBe('local');
 		expect(parseViewState(new URLSearchParams('tz=washington'), bare).state.tz).toBe('incident');
 	});

@@ -8,7 +8,7 @@
  *   The main hotspot is always 17 Sep 2016 13:00 UTC, so benchmark windows mean the same thing
  *   for every seed; the others are drawn from the seed.
  * - Times are written as a curator would: on the wall clock of the source's zone with that
- *   zone's real offset (or Damascus time when the source gave none), date-only events at local
+ *   zone's real offset (or the incident's own zone when the source gave none), date-only events at local
  *   midnight with precision "day", "about" times on the hour or on five minutes.
  * - About 20% ranges, 10% disputed (half of those with two competing claims), parties on 3–4
  *   sides with a few very active ones, a party hierarchy, relations, casualty claims.
@@ -61,12 +61,13 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
 /** The incident's zone and the span every synthetic record lies in. */
-export const SYNTH_TIME_ZONE = 'Asia/Damascus';
+/** A zone whose clocks change at midnight, so a day can start with a spring-forward. */
+export const SYNTH_TIME_ZONE = 'America/Santiago';
 export const SYNTH_SPAN = {
-	start: '2014-09-01T00:00+03:00',
-	end: '2017-12-31T23:59+02:00'
+	start: '2014-09-01T00:00-04:00',
+	end: '2017-12-31T23:59-03:00'
 } as const;
-const SPAN: [number, number] = [Date.UTC(2014, 7, 31, 21), Date.UTC(2017, 11, 31, 21, 59)];
+const SPAN: [number, number] = [Date.UTC(2014, 8, 1, 4), Date.UTC(2018, 0, 1, 2, 59)];
 /** The main hotspot, the same for every seed (the bench's "two hours" window is on it). */
 const MAIN_HOTSPOT = Date.UTC(2016, 8, 17, 13);
 
@@ -133,20 +134,21 @@ const ROLES: Record<(typeof CATEGORIES)[number]['id'], [EventRole, EventRole, Ev
 };
 
 const PLACES = [
-	{ name: 'Deir ez-Zor', lat: 35.3359, lon: 40.1408 },
-	{ name: 'Aleppo', lat: 36.2021, lon: 37.1343 },
-	{ name: 'Urum al-Kubra', lat: 36.1546, lon: 36.9531 },
-	{ name: 'Raqqa', lat: 35.9594, lon: 38.9981 },
-	{ name: 'Palmyra', lat: 34.5505, lon: 38.2684 },
-	{ name: 'Homs', lat: 34.7324, lon: 36.7137 },
-	{ name: 'Idlib', lat: 35.9306, lon: 36.6339 },
-	{ name: 'Damascus', lat: 33.5138, lon: 36.2765 }
+	// Invented names.
+	{ name: 'Puerto Ventisca', lat: -33.031, lon: -71.62 },
+	{ name: 'Cerro Alto', lat: -33.45, lon: -70.66 },
+	{ name: 'Valle Seco', lat: -34.17, lon: -70.74 },
+	{ name: 'Laguna Gris', lat: -35.43, lon: -71.66 },
+	{ name: 'Punta Norte', lat: -29.9, lon: -71.25 },
+	{ name: 'Bahía Clara', lat: -36.83, lon: -73.05 },
+	{ name: 'Río Lento', lat: -39.81, lon: -73.24 },
+	{ name: 'Monte Frío', lat: -41.47, lon: -72.94 }
 ];
 
 /** Zones sources state times in, cumulative weights; null: the source gave none. */
 const ZONES: [string | null, number][] = zip(
 	[
-		'Asia/Damascus',
+		SYNTH_TIME_ZONE,
 		null,
 		'UTC',
 		'America/New_York',
@@ -392,7 +394,7 @@ export function synthIncident(options: SynthOptions): IncidentModel {
 	const seed = options.seed ?? 1;
 	const r = mulberry32(seed);
 	const offsetAt = offsetFinder();
-	const damascus = (t: number) => offsetAt(t, SYNTH_TIME_ZONE);
+	const ownOffset = (t: number) => offsetAt(t, SYNTH_TIME_ZONE);
 
 	const hotspots = pickHotspots(r);
 	// The main hotspot takes the largest share; each hotspot has a few bursts minutes wide.
@@ -423,7 +425,7 @@ export function synthIncident(options: SynthOptions): IncidentModel {
 	for (let k = 0; k < nSources; k++) {
 		const pub = pick(r, PUBLISHERS);
 		const t = someTime();
-		const w = t + damascus(t) * MIN;
+		const w = t + ownOffset(t) * MIN;
 		const u = r();
 		const published = u < 0.05 ? null : u < 0.12 ? dateOf(w).slice(0, 7) : dateOf(w);
 		const place = pick(r, PLACES).name;
@@ -587,7 +589,7 @@ export function synthIncident(options: SynthOptions): IncidentModel {
 			if (approximate) timeNote = 'The source says "about".';
 		}
 		if (zone === null)
-			timeNote = `${timeNote ? timeNote + ' ' : ''}No zone given; read in Damascus time (${offsetLabel(off)}).`;
+			timeNote = `${timeNote ? timeNote + ' ' : ''}No zone given; read in the incident's own zone (${offsetLabel(off)}).`;
 		const draft: Draft = {
 			t,
 			start: isoWall(w, off),
@@ -686,10 +688,10 @@ export function synthIncident(options: SynthOptions): IncidentModel {
 		while (to === from) to = other();
 		const same = partySide[from] === partySide[to];
 		const kind = pick(r, same ? SAME_SIDE : ACROSS_SIDES);
-		/** In Damascus time, on a whole minute. */
+		/** In the incident's own zone, on a whole minute. */
 		const at = (t: number) => {
 			const m = Math.floor(t / MIN) * MIN;
-			return isoWall(m + damascus(m) * MIN, damascus(m));
+			return isoWall(m + ownOffset(m) * MIN, ownOffset(m));
 		};
 		// Half from a known start (some also ended), a tenth ended only, the rest throughout.
 		let start: string | undefined;
@@ -768,10 +770,10 @@ export function synthIncident(options: SynthOptions): IncidentModel {
 	const incidentSources = cite(3);
 	// Every source is cited somewhere: the few nobody drew go to the incident itself.
 	for (let k = 0; k < nSources; k++) if (!used[k]) incidentSources.push({ source: sources[k]!.id });
-	const main = new Date(MAIN_HOTSPOT + damascus(MAIN_HOTSPOT) * MIN);
+	const main = new Date(MAIN_HOTSPOT + ownOffset(MAIN_HOTSPOT) * MIN);
 	const focusStart = Date.UTC(main.getUTCFullYear(), main.getUTCMonth(), main.getUTCDate() - 7);
 	const focusEnd = focusStart + 14 * DAY;
-	const wallOffset = (w: number) => damascus(w - 3 * HOUR);
+	const wallOffset = (w: number) => ownOffset(w - ownOffset(w) * MIN);
 
 	return {
 		incident: {
@@ -781,7 +783,7 @@ export function synthIncident(options: SynthOptions): IncidentModel {
 			summary:
 				'A generated incident for benchmarks and scale tests. Events cluster around a few busy days; every name, figure and source in it is invented.',
 			timeZone: SYNTH_TIME_ZONE,
-			timeZoneLabel: 'Damascus',
+			timeZoneLabel: 'Santiago',
 			span: { ...SYNTH_SPAN },
 			focus: {
 				start: isoWall(focusStart, wallOffset(focusStart)),

@@ -177,7 +177,7 @@ const ID_MAX = 80;
 const TITLE_MAX = 120;
 const ROLES: ReadonlySet<string> = new Set(EVENT_ROLES);
 
-/** "Syrian Arab Army (SAA)" → "syrian-arab-army-saa"; accents dropped; at most `max` long. */
+/** "Coast Guard Command (CGC)" → "coast-guard-command-cgc"; accents dropped; at most `max` long. */
 export function slugify(value: string, max = ID_MAX): string {
 	const slug = value
 		.normalize('NFKD')
@@ -372,7 +372,7 @@ export function csvToIncident(text: string, options: CsvImportOptions): CsvImpor
 				{
 					file,
 					path: '$',
-					message: `time zone "${zone}" is not an IANA time zone such as "UTC", "Asia/Damascus" or "America/New_York"`
+					message: `time zone "${zone}" is not an IANA time zone such as "UTC", "Europe/Paris" or "America/New_York"`
 				}
 			]
 		};
@@ -551,7 +551,7 @@ export function csvToIncident(text: string, options: CsvImportOptions): CsvImpor
 		if (zoneCell !== '' && !isKnownTimeZone(zoneCell))
 			problem(
 				'source_time_zone',
-				`"${zoneCell}" is not an IANA time zone such as "Asia/Damascus", "UTC" or "America/New_York"`
+				`"${zoneCell}" is not an IANA time zone such as "Europe/Paris", "UTC" or "America/New_York"`
 			);
 
 		// category

@@ -24,7 +24,7 @@ function notReal(value: unknown, what: string, problem: (v: string) => string | 
 export const Id = z
 	.string()
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-		error: 'must be a lowercase slug of letters, digits and single hyphens (e.g. "russian-call-1")'
+		error: 'must be a lowercase slug of letters, digits and single hyphens (e.g. "first-call-1")'
 	})
 	.max(80, { error: 'must be at most 80 characters' })
 	.meta({ description: 'Permanent lowercase slug; used in URLs, so never rename it.' });
