@@ -6,11 +6,12 @@
  * not-found page), no console errors or warnings, every link on the page stays under
  * /sightline/, and the model is read from /sightline/data/.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, INCIDENT, mark, test } from './fixtures';
+import { build, serve } from './site';
 
 test.skip(({ isMobile }) => isMobile, 'the paths are the same on every screen');
 test.describe.configure({ mode: 'serial' });
@@ -27,36 +28,11 @@ const STORY = 'strike-and-calls';
 
 let server: ChildProcess | undefined;
 
-/** Runs a command to the end; rejects with its output when it fails. */
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
-	return new Promise<void>((resolve, reject) => {
-		const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-		let out = '';
-		child.stdout.on('data', (d) => (out += d));
-		child.stderr.on('data', (d) => (out += d));
-		child.on('error', reject);
-		child.on('close', (code) =>
-			code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed:\n${out}`))
-		);
-	});
-}
-
 test.beforeAll(async () => {
 	test.setTimeout(300_000);
 	const env = { ...process.env, SIGHTLINE_BASE_PATH: BASE, SIGHTLINE_OUT: OUT };
-	await run('npx', ['vite', 'build', '--logLevel', 'warn'], env);
-	server = spawn('node', ['scripts/serve.mjs', '--dir', OUT, '--port', String(PORT)], {
-		env,
-		stdio: 'ignore'
-	});
-	for (let i = 0; ; i++) {
-		try {
-			if ((await fetch(`${SITE}/`)).ok) break;
-		} catch {
-			if (i > 100) throw new Error(`The server on ${PORT} did not start.`);
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
+	await build(env, ['exec', '--', 'vite', 'build', '--logLevel', 'warn']);
+	server = await serve(OUT, PORT, `${SITE}/`, env);
 });
 
 test.afterAll(() => {
