@@ -58,7 +58,9 @@ describe('Explorer.settledLayout', () => {
 	});
 });
 
-describe('lanes while the window moves', () => {
+// Laying out 24 windows of 3,000 events, each worked out again at every read: a hang guard
+// for loaded machines, not a timing check.
+describe('lanes while the window moves', { timeout: 60_000 }, () => {
 	/** Each lane's height as the layout at the window alone gives it. */
 	const own = (explorer: Explorer) => explorer.layoutAt(explorer.window).layout;
 	const heights = (layout: Explorer['layout']) =>

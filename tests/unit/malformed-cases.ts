@@ -111,14 +111,14 @@ export const MALFORMED_CASES: MalformedCase[] = [
 		name: 'a JSON array instead of an object',
 		file: 'events.json',
 		break: { text: (t) => `[${t}]` },
-		errors: ['events.json $: must be an object, got an array'],
+		errors: ['events.json $: must be an object {"events": …}, got an array'],
 		oneFile: [`mini.json $: must be a JSON object with the keys ${TOP_KEYS}; got an array`]
 	},
 	{
 		name: 'null instead of an object',
 		file: 'events.json',
 		break: { text: () => 'null' },
-		errors: ['events.json $: must be an object, got null'],
+		errors: ['events.json $: must be an object {"events": …}, got null'],
 		oneFile: [`mini.json $: must be a JSON object with the keys ${TOP_KEYS}; got null`]
 	},
 	{
@@ -187,7 +187,7 @@ export const MALFORMED_CASES: MalformedCase[] = [
 		name: '10,000 nested arrays as the whole file',
 		file: 'events.json',
 		break: { text: () => deepArrays(10_000) },
-		errors: ['events.json $: must be an object, got an array'],
+		errors: ['events.json $: must be an object {"events": …}, got an array'],
 		oneFile: [`mini.json $: must be a JSON object with the keys ${TOP_KEYS}; got an array`]
 	},
 	{
@@ -216,7 +216,9 @@ export const MALFORMED_CASES: MalformedCase[] = [
 			text: (t) =>
 				t.replace('"approximate": false', `"approximate": false, "x": ${deepObjects(10_000)}`)
 		},
-		errors: ['events.json $.events[0]: unknown field "x"']
+		errors: [
+			'events.json $.events[0]: unknown field "x"; the fields here are id, title, summary, start, end, precision, approximate, sourceTimeZone, timeNote, category, parties, location, sources, disputed, claims'
+		]
 	},
 	{
 		name: 'a "__proto__" field (read as data, never as a prototype)',
@@ -225,7 +227,9 @@ export const MALFORMED_CASES: MalformedCase[] = [
 			text: (t) =>
 				t.replace('"approximate": false', '"approximate": false, "__proto__": { "ok": 1 }')
 		},
-		errors: ['events.json $.events[0]: unknown field "__proto__"']
+		errors: [
+			'events.json $.events[0]: unknown field "__proto__"; the fields here are id, title, summary, start, end, precision, approximate, sourceTimeZone, timeNote, category, parties, location, sources, disputed, claims'
+		]
 	},
 	{
 		name: 'a 50 MB file',
@@ -267,7 +271,9 @@ export const MALFORMED_CASES: MalformedCase[] = [
 		name: 'an array for an object',
 		file: 'events.json',
 		break: { edit: (d) => (d.events[0].location = []) },
-		errors: ['events.json $.events[0].location: must be an object, got an array']
+		errors: [
+			'events.json $.events[0].location: must be an object {"name": …, "lat": …, "lon": …, "precision": …}, got an array'
+		]
 	},
 	{
 		name: 'a number for a date-time',
@@ -285,7 +291,9 @@ export const MALFORMED_CASES: MalformedCase[] = [
 		name: 'a string for a record',
 		file: 'events.json',
 		break: { edit: (d) => (d.events[2] = 'statement-day') },
-		errors: ['events.json $.events[2]: must be an object, got the string "statement-day"']
+		errors: [
+			'events.json $.events[2]: must be an object {"id": …, "title": …, "summary": …, "start": …, "end"?: …, "precision": …, "approximate": …, "sourceTimeZone": …, "timeNote"?: …, "category": …, "parties": …, "location"?: …, "sources": …, "disputed": …, "claims"?: …}, got the string "statement-day"'
+		]
 	},
 	{
 		name: 'a number too large to store (1e999)',
@@ -299,31 +307,33 @@ export const MALFORMED_CASES: MalformedCase[] = [
 		name: 'a latitude out of range',
 		file: 'events.json',
 		break: { edit: (d) => (d.events[0].location.lat = 95) },
-		errors: ['events.json $.events[0].location.lat: must be at most 90']
+		errors: ['events.json $.events[0].location.lat: must be at most 90; got 95']
 	},
 	{
 		name: 'a negative count',
 		file: 'casualties.json',
 		break: { edit: (d) => (d.casualties[0].killed = -3) },
-		errors: ['casualties.json $.casualties[0].killed: must be at least 0']
+		errors: ['casualties.json $.casualties[0].killed: must be at least 0; got -3']
 	},
 	{
 		name: 'a title too long',
 		file: 'events.json',
 		break: { edit: (d) => (d.events[1].title = 'x'.repeat(121)) },
-		errors: ['events.json $.events[1].title: must be at most 120 characters long']
+		errors: [
+			'events.json $.events[1].title: must be at most 120 characters long; got "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (121 characters)'
+		]
 	},
 	{
 		name: 'a language code too short',
 		file: 'sources.json',
 		break: { edit: (d) => (d.sources[0].language = 'e') },
-		errors: ['sources.json $.sources[0].language: must be at least 2 characters long']
+		errors: ['sources.json $.sources[0].language: must be at least 2 characters long; got "e"']
 	},
 	{
 		name: 'an empty list where one is needed',
 		file: 'events.json',
 		break: { edit: (d) => (d.events[0].parties = []) },
-		errors: ['events.json $.events[0].parties: must involve at least one party']
+		errors: ['events.json $.events[0].parties: must involve at least one party; got []']
 	},
 	{
 		name: 'a value outside its list',
@@ -365,19 +375,21 @@ export const MALFORMED_CASES: MalformedCase[] = [
 		name: 'a required object missing',
 		file: 'incident.json',
 		break: { edit: (d) => delete d.incident.span },
-		errors: ['incident.json $.incident.span: is required (object)']
+		errors: ['incident.json $.incident.span: is required (an object {"start": …, "end": …})']
 	},
 	{
 		name: 'an unknown field in a record',
 		file: 'events.json',
 		break: { edit: (d) => (d.events[0].colour = 'red') },
-		errors: ['events.json $.events[0]: unknown field "colour"']
+		errors: [
+			'events.json $.events[0]: unknown field "colour"; the fields here are id, title, summary, start, end, precision, approximate, sourceTimeZone, timeNote, category, parties, location, sources, disputed, claims'
+		]
 	},
 	{
 		name: 'an unknown field at the top of a file',
 		file: 'events.json',
 		break: { edit: (d) => (d.notes = 'to do') },
-		errors: ['events.json $: unknown field "notes"'],
+		errors: ['events.json $: unknown field "notes"; the fields here are events'],
 		oneFile: [`mini.json $: unknown field "notes"; expected ${TOP_KEYS}`]
 	},
 
@@ -386,39 +398,49 @@ export const MALFORMED_CASES: MalformedCase[] = [
 		name: 'an event naming an unknown party',
 		file: 'events.json',
 		break: { edit: (d) => (d.events[0].parties[1].party = 'green-state') },
-		errors: ['events.json $.events[0].parties[1].party: unknown party "green-state"']
+		errors: [
+			'events.json $.events[0].parties[1].party: unknown party "green-state". Parties are listed under "parties" (parties.json).'
+		]
 	},
 	{
 		name: 'a relation naming an unknown event',
 		file: 'relations.json',
 		break: { edit: (d) => (d.relations[0].events[0] = 'no-such-event') },
-		errors: ['relations.json $.relations[0].events[0]: unknown event "no-such-event"']
+		errors: [
+			'relations.json $.relations[0].events[0]: unknown event "no-such-event". Events are listed under "events" (events.json).'
+		]
 	},
 	{
 		name: 'a citation of an unknown source',
 		file: 'events.json',
 		break: { edit: (d) => (d.events[1].sources[0].source = 'no-such-source') },
 		errors: [
-			'events.json $.events[1].sources[0].source: unknown source "no-such-source" (not in sources.json)'
+			'events.json $.events[1].sources[0].source: unknown source "no-such-source". Sources are listed under "sources" (sources.json).'
 		]
 	},
 	{
 		name: 'a casualty claim about an unknown event',
 		file: 'casualties.json',
 		break: { edit: (d) => (d.casualties[1].event = 'no-such-event') },
-		errors: ['casualties.json $.casualties[1].event: unknown event "no-such-event"']
+		errors: [
+			'casualties.json $.casualties[1].event: unknown event "no-such-event". Events are listed under "events" (events.json).'
+		]
 	},
 	{
 		name: 'a key moment that is not an event',
 		file: 'incident.json',
 		break: { edit: (d) => (d.incident.keyMoments = ['no-such-event']) },
-		errors: ['incident.json $.incident.keyMoments[0]: unknown event "no-such-event"']
+		errors: [
+			'incident.json $.incident.keyMoments[0]: unknown event "no-such-event". Events are listed under "events" (events.json).'
+		]
 	},
 	{
 		name: 'a party on an unknown side',
 		file: 'parties.json',
 		break: { edit: (d) => (d.parties[2].side = 'green') },
-		errors: ['parties.json $.parties[2].side: unknown side "green"']
+		errors: [
+			'parties.json $.parties[2].side: unknown side "green". Sides are listed under "incident.sides" (incident.json).'
+		]
 	},
 
 	// ---------------------------------------------------------------------------- duplicate ids
@@ -585,7 +607,135 @@ export const MALFORMED_CASES: MalformedCase[] = [
 		file: 'sources.json',
 		break: { edit: (d) => (d.sources[0].published = '17/09/2016') },
 		errors: [
-			'sources.json $.sources[0].published: must be a date "YYYY-MM-DD", "YYYY-MM" or "YYYY"; got "17/09/2016"'
+			'sources.json $.sources[0].published: must be a date "YYYY-MM-DD", "YYYY-MM" or "YYYY", or null when the page shows no date; got "17/09/2016"'
+		]
+	},
+	// ------------------------------------------------------------------ what a curator is told (issue: a validator to trust)
+	{
+		name: "an offset that is not the source zone's at that moment",
+		file: 'events.json',
+		break: {
+			edit: (d) => {
+				d.events[0].sourceTimeZone = 'Asia/Kolkata';
+			}
+		},
+		errors: [
+			'events.json $.events[0].start: "2016-09-17T15:55+03:00": the offset +03:00 is not that of Asia/Kolkata (its sourceTimeZone), which was +05:30 at that moment; write the source\'s clock time with +05:30, or correct sourceTimeZone',
+			'events.json $.events[0].end: "2016-09-17T16:56+03:00": the offset +03:00 is not that of Asia/Kolkata (its sourceTimeZone), which was +05:30 at that moment; write the source\'s clock time with +05:30, or correct sourceTimeZone'
+		]
+	},
+	{
+		name: 'an offset written +4:30',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[1].start = '2016-09-17T16:25+4:30') },
+		errors: [
+			'events.json $.events[1].start: must write its UTC offset as ±HH:MM, e.g. "+04:30"; got "2016-09-17T16:25+4:30"'
+		]
+	},
+	{
+		name: 'an offset written +0430',
+		file: 'relations.json',
+		break: { edit: (d) => (d.relations[0].start = '2016-09-17T15:55+0300') },
+		errors: [
+			'relations.json $.relations[0].start: must write its UTC offset as ±HH:MM, e.g. "+03:00"; got "2016-09-17T15:55+0300"'
+		]
+	},
+	{
+		name: 'a misspelt field name',
+		file: 'events.json',
+		break: {
+			edit: (d) => {
+				d.events[1].sourceTimezone = d.events[1].sourceTimeZone;
+				delete d.events[1].sourceTimeZone;
+			}
+		},
+		errors: [
+			'events.json $.events[1].sourceTimeZone: is required (a string, or null when the source gave none)',
+			'events.json $.events[1]: unknown field "sourceTimezone" (did you mean "sourceTimeZone"?)'
+		]
+	},
+	{
+		name: 'a misspelt party id',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[1].parties[0].party = 'red-stat') },
+		errors: [
+			'events.json $.events[1].parties[0].party: unknown party "red-stat"; did you mean "red-state"? Parties are listed under "parties" (parties.json).'
+		]
+	},
+	{
+		name: 'a misspelt category, and a source that is not there',
+		file: 'events.json',
+		break: {
+			edit: (d) => {
+				d.events[1].category = 'statment';
+				d.events[1].sources[0].source = 'wire-9';
+			}
+		},
+		errors: [
+			'events.json $.events[1].category: unknown category "statment"; did you mean "statement"? Categories are listed under "incident.categories" (incident.json).',
+			'events.json $.events[1].sources[0].source: unknown source "wire-9"; did you mean "wire-1"? Sources are listed under "sources" (sources.json).'
+		]
+	},
+	{
+		name: 'a citation given as a bare id, not an object',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[1].sources = ['wire-1']) },
+		errors: [
+			'events.json $.events[1].sources[0]: must be an object {"source": …, "quote"?: …, "locator"?: …}, got the string "wire-1"'
+		]
+	},
+	{
+		name: 'a source time zone given as a number',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[1].sourceTimeZone = 3) },
+		errors: [
+			'events.json $.events[1].sourceTimeZone: must be a string, or null when the source gave none, got number'
+		]
+	},
+	{
+		name: 'a wrong type and an unknown party in other files, reported in one run',
+		file: 'events.json',
+		break: {
+			edit: (d) => {
+				d.events[1].approximate = 'yes';
+				d.events[2].parties[0].party = 'no-such-party';
+			}
+		},
+		errors: [
+			'events.json $.events[1].approximate: must be a boolean, got the string "yes"',
+			'events.json $.events[2].parties[0].party: unknown party "no-such-party". Parties are listed under "parties" (parties.json).'
+		]
+	},
+	{
+		name: "an event and a claim outside the incident's span",
+		file: 'events.json',
+		break: {
+			edit: (d) => {
+				d.events[2].start = '2015-06-01T00:00+03:00';
+				d.events[0].claims[0].madeOn = '2017-03';
+			}
+		},
+		errors: [
+			'events.json $.events[0].claims[0].madeOn: "2017-03" is after the incident\'s span (2016-09-01T00:00+03:00 to 2016-12-31T00:00+02:00 in incident.json)',
+			'events.json $.events[2].start: "2015-06-01T00:00+03:00" is before the incident\'s span (2016-09-01T00:00+03:00 to 2016-12-31T00:00+02:00 in incident.json)'
+		]
+	},
+	{
+		name: "a relation that ends after the incident's span",
+		file: 'relations.json',
+		break: { edit: (d) => (d.relations[0].end = '2017-01-02T00:00+02:00') },
+		errors: [
+			'relations.json $.relations[0].end: "2017-01-02T00:00+02:00" is after the incident\'s span (2016-09-01T00:00+03:00 to 2016-12-31T00:00+02:00 in incident.json)'
+		]
+	},
+	{
+		name: 'an extra zone that takes a built-in id',
+		file: 'incident.json',
+		break: {
+			edit: (d) => (d.incident.zones = [{ id: 'utc', zone: 'Asia/Tokyo', label: 'Tokyo' }])
+		},
+		errors: [
+			'incident.json $.incident.zones[0].id: "utc" is one of the menu\'s own choices (incident, utc, local); give this zone another id'
 		]
 	},
 	{

@@ -25,8 +25,8 @@ const EXPECTED: Record<string, string[]> = {
 		'events.json $.events[1].id: duplicate id "strike-begins" (first used at $.events[0])'
 	],
 	'unknown-reference': [
-		'events.json $.events[0].parties[1].party: unknown party "green-state"',
-		'events.json $.events[2].sources[0].source: unknown source "no-such-source" (not in sources.json)'
+		'events.json $.events[0].parties[1].party: unknown party "green-state". Parties are listed under "parties" (parties.json).',
+		'events.json $.events[2].sources[0].source: unknown source "no-such-source". Sources are listed under "sources" (sources.json).'
 	],
 	'end-before-start': [
 		'events.json $.events[0].end: end 2016-09-17T15:00+03:00 is before start 2016-09-17T15:55+03:00'
@@ -36,7 +36,7 @@ const EXPECTED: Record<string, string[]> = {
 	],
 	'wrong-type': [
 		'events.json $.events[1].approximate: must be a boolean, got the string "yes"',
-		'events.json $.events[1]: unknown field "colour"'
+		'events.json $.events[1]: unknown field "colour"; the fields here are id, title, summary, start, end, precision, approximate, sourceTimeZone, timeNote, category, parties, location, sources, disputed, claims'
 	],
 	'truncated-json': ['events.json $: not valid JSON at line 28, column 28: Unterminated string'],
 	'unused-source': ['sources.json $.sources[2]: source "uncited" is not cited by any record'],
@@ -47,21 +47,21 @@ const EXPECTED: Record<string, string[]> = {
 		'sources.json $.sources[1].reliability: a state-media source needs a reliability note'
 	],
 	'many-problems': [
-		'events.json $.events[0].category: unknown category "weather"',
+		'events.json $.events[0].category: unknown category "weather". Categories are listed under "incident.categories" (incident.json).',
 		'events.json $.events[1].end: end 2016-09-17T16:00+03:00 is before start 2016-09-17T16:25+03:00',
-		'relations.json $.relations[0].to: a relation must join two different parties'
+		'relations.json $.relations[0].to: a relation must join two different parties; got "blue-air" at both ends'
 	],
 	'bad-counts': [
 		'casualties.json $.casualties[0].killed.max: max must not be below min',
-		'casualties.json $.casualties[1].wounded: must be a whole number, {"min", "max"}, {"atLeast"}, {"about"} or {"moreThan"}'
+		'casualties.json $.casualties[1].wounded: must be a whole number, {"min", "max"}, {"atLeast"}, {"about"} or {"moreThan"}; got the string "dozens"'
 	],
 	'missing-file': ['relations.json $: file is missing from the incident folder'],
 	'bad-storyline': [
 		'storylines.json $.storylines[0].steps[1].window.end: end 2016-09-17T17:00+03:00 must be after start 2016-09-17T18:00+03:00',
-		'storylines.json $.storylines[0].steps[1].events[1]: unknown event "no-such-event"',
-		'storylines.json $.storylines[0].steps[1].events: names an event more than once',
-		'storylines.json $.storylines[0].steps[1].parties[0]: unknown party "green-state"',
-		'storylines.json $.storylines[0].steps[1].views: names a view more than once',
+		'storylines.json $.storylines[0].steps[1].events[1]: unknown event "no-such-event". Events are listed under "events" (events.json).',
+		'storylines.json $.storylines[0].steps[1].events: names an event more than once; got "first-call" again',
+		'storylines.json $.storylines[0].steps[1].parties[0]: unknown party "green-state". Parties are listed under "parties" (parties.json).',
+		'storylines.json $.storylines[0].steps[1].views: names a view more than once; got "timeline" again',
 		'storylines.json $.storylines[0].steps[1].claims: event "strike-begins" must also be one of the step\'s events',
 		'storylines.json $.storylines[0].steps[1].views: shows "map", but none of its events has a location',
 		'storylines.json $.storylines[1].id: duplicate id "walk" (first used at $.storylines[0])',
@@ -110,7 +110,7 @@ describe('validateIncident', () => {
 			'relations.json': { json: relations }
 		});
 		expect(result.errors.map(formatError)).toEqual([
-			'parties.json $.parties[0].parent.party: a party cannot be its own parent',
+			'parties.json $.parties[0].parent.party: a party cannot be its own parent; got "blue-state"',
 			'relations.json $.relations[0].end: end 2016-09-01T00:00+03:00 is before start 2016-09-17T15:55+03:00'
 		]);
 	});
@@ -137,8 +137,18 @@ describe('years 0–99 and impossible dates', () => {
 		const events = structuredClone(
 			(raw['events.json'] as { json: { events: Record<string, unknown>[] } }).json
 		);
+		// No source zone and a span wide enough for every date tried here: only the date is judged.
+		events.events[0]!.sourceTimeZone = null;
 		edit(events.events[0]!);
-		return validateIncident({ ...raw, 'events.json': { json: events } });
+		const incident = structuredClone(
+			(raw['incident.json'] as { json: { incident: { span: object } } }).json
+		);
+		incident.incident.span = { start: '0000-01-01T00:00Z', end: '2100-01-01T00:00Z' };
+		return validateIncident({
+			...raw,
+			'incident.json': { json: incident },
+			'events.json': { json: events }
+		});
 	};
 
 	test('a year before 100 is that year, not 19xx: an end in year 50 is before a start in 1950', () => {

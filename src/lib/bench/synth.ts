@@ -30,7 +30,7 @@ import type {
 	RelationType,
 	Source
 } from '../model/schema.ts';
-import { zoneOffset } from '../model/time.ts';
+import { isoOffset, zoneOffset } from '../model/time.ts';
 
 /** Mulberry32: a small, fast seeded generator of numbers in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -304,16 +304,6 @@ function slug(text: string): string {
 		.replace(/^-|-$/g, '');
 }
 
-function pad2(n: number): string {
-	return n < 10 ? `0${n}` : String(n);
-}
-
-/** "+03:00", "-04:00", "+00:00". */
-function offsetText(minutes: number): string {
-	const abs = Math.abs(minutes);
-	return `${minutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
-}
-
 /** "UTC+3", "UTC-4", "UTC". */
 function offsetLabel(minutes: number): string {
 	if (minutes === 0) return 'UTC';
@@ -323,7 +313,7 @@ function offsetLabel(minutes: number): string {
 
 /** "2016-09-17T16:00+03:00": the wall clock w (a UTC-encoded wall time) and its offset. */
 function isoWall(w: number, offset: number): string {
-	return new Date(w).toISOString().slice(0, 16) + offsetText(offset);
+	return new Date(w).toISOString().slice(0, 16) + isoOffset(offset);
 }
 
 /** "2016-09-17" of a wall time. */
@@ -394,6 +384,13 @@ export function synthIncident(options: SynthOptions): IncidentModel {
 	const seed = options.seed ?? 1;
 	const r = mulberry32(seed);
 	const offsetAt = offsetFinder();
+	/**
+	 * The offset of a wall-clock time w in a zone: the one in force then, or, where the clocks
+	 * sprang forward over w (a midnight that never struck), the one before the change, so the
+	 * day is written as beginning when it did.
+	 */
+	const wallOffset = (w: number, zone: string) =>
+		offsetAt(w - offsetAt(w - offsetAt(w, zone) * MIN, zone) * MIN, zone);
 	const ownOffset = (t: number) => offsetAt(t, SYNTH_TIME_ZONE);
 
 	const hotspots = pickHotspots(r);
@@ -565,12 +562,12 @@ export function synthIncident(options: SynthOptions): IncidentModel {
 				precision === 'day'
 					? Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())
 					: Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-			off = offsetAt(w - off * MIN, clockZone);
+			off = wallOffset(w, clockZone);
 			t = w - off * MIN;
 			approximate = r() < 0.1;
 			if (precision === 'day' && r() < 0.15) {
 				const last = w + (1 + Math.floor(r() * 3)) * DAY;
-				end = isoWall(last, offsetAt(last - off * MIN, clockZone));
+				end = isoWall(last, wallOffset(last, clockZone));
 			}
 			timeNote = precision === 'day' ? 'Date only; no time given.' : 'Month only; no date given.';
 		} else {
@@ -773,7 +770,6 @@ export function synthIncident(options: SynthOptions): IncidentModel {
 	const main = new Date(MAIN_HOTSPOT + ownOffset(MAIN_HOTSPOT) * MIN);
 	const focusStart = Date.UTC(main.getUTCFullYear(), main.getUTCMonth(), main.getUTCDate() - 7);
 	const focusEnd = focusStart + 14 * DAY;
-	const wallOffset = (w: number) => ownOffset(w - ownOffset(w) * MIN);
 
 	return {
 		incident: {
@@ -786,8 +782,8 @@ export function synthIncident(options: SynthOptions): IncidentModel {
 			timeZoneLabel: 'Santiago',
 			span: { ...SYNTH_SPAN },
 			focus: {
-				start: isoWall(focusStart, wallOffset(focusStart)),
-				end: isoWall(focusEnd, wallOffset(focusEnd))
+				start: isoWall(focusStart, wallOffset(focusStart, SYNTH_TIME_ZONE)),
+				end: isoWall(focusEnd, wallOffset(focusEnd, SYNTH_TIME_ZONE))
 			},
 			sides: sides.map((s) => ({ id: s.id, name: s.name, description: s.desc })),
 			categories: CATEGORIES.map((c) => ({ ...c })),

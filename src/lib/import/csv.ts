@@ -10,7 +10,15 @@
 import type { IncidentEvent, IncidentModel, Party, Precision, Source } from '../model/schema.ts';
 import { EVENT_ROLES, PRECISIONS } from '../model/vocabulary.ts';
 import { eventExtent } from '../model/extent.ts';
-import { daysInMonth, fromWall, parseInstant, toWall, utcTime, zoneOffset } from '../model/time.ts';
+import {
+	daysInMonth,
+	fromWall,
+	isoOffset,
+	parseInstant,
+	toWall,
+	utcTime,
+	zoneOffset
+} from '../model/time.ts';
 
 export interface CsvImportError {
 	/** The file the user chose, e.g. "events.csv". */
@@ -242,10 +250,7 @@ function zoneLabel(zone: string): string {
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 function formatOffset(minutes: number, zone: string): string {
-	if (minutes === 0 && zone === 'UTC') return 'Z';
-	const sign = minutes < 0 ? '-' : '+';
-	const abs = Math.abs(minutes);
-	return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+	return minutes === 0 && zone === 'UTC' ? 'Z' : isoOffset(minutes);
 }
 
 /** An instant as "YYYY-MM-DDTHH:MM±HH:MM" on the zone's wall clock ("Z" for UTC). */

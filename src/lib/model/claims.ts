@@ -27,7 +27,8 @@ export function contestedQuestions(index: ModelIndex): ContestedQuestions {
 export function claimsEventOf(model: IncidentModel, eventIds: string[]): string | undefined {
 	const withCasualties = new Set(model.casualties.map((c) => c.event));
 	return eventIds.find((id) => {
-		const e = model.events.find((ev) => ev.id === id);
+		// (The validator may hand over a list with holes where records lacked their shape.)
+		const e = model.events.find((ev) => ev?.id === id);
 		return (e?.claims?.length ?? 0) > 0 || withCasualties.has(id);
 	});
 }

@@ -32,11 +32,23 @@ export const Id = z
 const OFFSET_DATETIME =
 	/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
+/** "+4:30" and "+0430" are offsets too, but not as ISO 8601 and this file write them. */
+function offsetFormProblem(value: unknown): string | null {
+	if (typeof value !== 'string') return null;
+	const m = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-])(\d{1,2}):?(\d{2})?$/.exec(
+		value
+	);
+	if (!m) return null;
+	const fixed = `${m[1]}${m[2]!.padStart(2, '0')}:${m[3] ?? '00'}`;
+	return `must write its UTC offset as ±HH:MM, e.g. "${fixed}"; got ${quoted(value)}`;
+}
+
 /** An instant: ISO 8601 with an explicit UTC offset, because a time without one is ambiguous. */
 export const OffsetDateTime = z
 	.string({ error: 'must be a string' })
 	.regex(OFFSET_DATETIME, {
 		error: (issue) =>
+			offsetFormProblem(issue.input) ??
 			`must be an ISO 8601 date-time with an explicit UTC offset, e.g. "2016-09-17T15:55+03:00"; got ${quoted(issue.input)}`
 	})
 	// Checked with the shape, so an impossible time is reported with every other problem.
@@ -68,6 +80,9 @@ export const Precision = z
 	.enum(PRECISIONS)
 	.meta({ description: 'How precisely the source gives the time.' });
 
+/** What a null means where a field allows one, for messages ("or null when the source gave none"). */
+export const nullMeans = z.registry<{ means: string }>();
+
 /** An IANA time zone name, as the runtime's time zone database knows it. */
 const TimeZoneName = z.string().refine(isKnownTimeZone, {
 	error: (issue) =>
@@ -78,13 +93,9 @@ const TimeZoneName = z.string().refine(isKnownTimeZone, {
  * The zone a source stated its time in: an IANA zone name, or null when the source gave none
  * (the instant then carries the offset the curator inferred, explained in timeNote).
  */
-export const SourceTimeZone = z
-	.string()
-	.refine(isKnownTimeZone, {
-		error: (issue) =>
-			`must be an IANA time zone such as "Europe/Paris", "UTC" or "America/New_York", or null when the source gave none; got ${quoted(issue.input)}`
-	})
-	.nullable();
+export const SourceTimeZone = TimeZoneName.nullable().register(nullMeans, {
+	means: 'when the source gave none'
+});
 
 /** Answers per zone name: building a formatter costs tens of µs, and a file repeats its zones. */
 const knownZones = new Map<string, boolean>();
@@ -142,7 +153,9 @@ export const Source = z
 		via: z.string().min(1).optional().meta({
 			description: 'Where the stored copy was read, when it is a repost of the publisher.'
 		}),
-		published: PartialDate.nullable().meta({ description: 'null when the page shows no date.' }),
+		published: PartialDate.nullable()
+			.meta({ description: 'null when the page shows no date.' })
+			.register(nullMeans, { means: 'when the page shows no date' }),
 		url: HttpUrl,
 		kind: SourceKind,
 		language: z.string().min(2).max(8).optional(),

@@ -240,6 +240,13 @@ export function fromWall(w: number, zone: string): number {
 	return w - zoneOffset(guess, zone) * MINUTE;
 }
 
+/** An offset as ISO 8601 writes it: "+05:30", "-04:00", "+00:00". */
+export function isoOffset(minutes: number): string {
+	const abs = Math.abs(minutes);
+	const two = (n: number) => String(n).padStart(2, '0');
+	return `${minutes < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+}
+
 /** "UTC+3", "UTC−4", "UTC+5:30". */
 export function formatOffset(minutes: number): string {
 	if (minutes === 0) return 'UTC';

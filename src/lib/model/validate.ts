@@ -7,6 +7,8 @@
  * the same code runs in the build, in the CLI and (later) in a browser worker.
  */
 import type { z } from 'zod';
+import { describeIssue, quote, schemaAt } from './issues.ts';
+import { nearest } from './suggest.ts';
 import {
 	BUILT_IN_ZONE_IDS,
 	files,
@@ -15,7 +17,7 @@ import {
 	type FileName,
 	type IncidentModel
 } from './schema.ts';
-import { instantProblem, parseInstant } from './time.ts';
+import { instantProblem, isoOffset, parseInstant, statedOffset, zoneOffset } from './time.ts';
 import { eventExtent } from './extent.ts';
 import { claimsEventOf } from './claims.ts';
 import { findDuplicateKeys } from './duplicate-keys.ts';
@@ -58,116 +60,170 @@ export function formatError(e: ValidationError): string {
 	return `${e.file} ${e.path}: ${e.message}`;
 }
 
-function zodIssues(file: string, error: z.ZodError): ValidationError[] {
+function zodIssues(file: FileName, error: z.ZodError): ValidationError[] {
 	return error.issues.map((issue) => ({
 		file,
 		path: jsonPath(issue.path),
-		message: describeIssue(issue)
+		message: describeIssue(issue, files[file])
 	}));
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-	switch (issue.code) {
-		case 'unrecognized_keys':
-			return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-		case 'invalid_type':
-			if (typeof issue.input === 'number' && !Number.isFinite(issue.input))
-				return `must be a finite number, got one too large to store`;
-			return issue.input === undefined
-				? `is required (${issue.expected})`
-				: `must be ${article(issue.expected)} ${issue.expected}, got ${typeName(issue.input)}`;
-		case 'invalid_value': {
-			const values = issue.values.map((v) => JSON.stringify(v)).join(', ');
-			return issue.input === undefined
-				? `is required (one of ${values})`
-				: `must be one of ${values}; got ${preview(issue.input)}`;
-		}
-		case 'too_small':
-		case 'too_big': {
-			// Our own messages ("must cite at least one source") pass through; zod's are reworded.
-			if (!/^Too (small|big)/.test(issue.message)) return issue.message;
-			const small = issue.code === 'too_small';
-			const n = Number(small ? issue.minimum : issue.maximum);
-			if (issue.origin === 'string' && small && n === 1) return 'must not be empty';
-			const bound = small
-				? issue.inclusive === false
-					? 'more than'
-					: 'at least'
-				: issue.inclusive === false
-					? 'less than'
-					: 'at most';
-			if (issue.origin === 'string') return `must be ${bound} ${n} characters long`;
-			if (issue.origin === 'array') return `must have ${bound} ${n} item${n === 1 ? '' : 's'}`;
-			return `must be ${bound} ${n}`;
-		}
-		case 'invalid_union':
-			return 'must be a whole number, {"min", "max"}, {"atLeast"}, {"about"} or {"moreThan"}';
-		default:
-			return issue.message;
-	}
-}
-
-/** A value as a message shows it: short, and never the whole of a big array or object. */
-function preview(value: unknown): string {
-	if (value === null || typeof value === 'object') return typeName(value);
-	if (typeof value === 'string') return JSON.stringify(value.slice(0, 40));
-	return String(value);
-}
-
-function article(word: string): string {
-	return /^[aeiou]/.test(word) ? 'an' : 'a';
-}
-
-function typeName(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'an array';
-	if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
-	return typeof value;
-}
+/** The record lists of the files, by key, as each folder file wraps them. */
+const LIST_KEYS = {
+	'sources.json': 'sources',
+	'parties.json': 'parties',
+	'events.json': 'events',
+	'relations.json': 'relations',
+	'casualties.json': 'casualties',
+	'storylines.json': 'storylines'
+} as const;
 
 /** Checks one incident folder's files and returns the model, or every problem found. */
 export function validateIncident(raw: RawFiles): ValidationResult {
 	const errors: ValidationError[] = [];
 	const parsed: Partial<Record<FileName, unknown>> = {};
+	const failed = new Set<FileName>();
 
 	for (const name of FILE_NAMES) {
 		const entry = raw[name];
 		if (!entry) {
 			if (OPTIONAL_FILES.has(name)) continue;
 			errors.push({ file: name, path: '$', message: 'file is missing from the incident folder' });
+			failed.add(name);
 			continue;
 		}
 		if ('error' in entry) {
 			errors.push({ file: name, path: '$', message: entry.error });
+			failed.add(name);
 			continue;
 		}
 		// The parsed value is still checked, so the file's other problems come in the same pass.
 		for (const p of entry.problems ?? []) errors.push({ file: name, ...p });
 		const result = files[name].safeParse(entry.json, { reportInput: true });
 		if (result.success) parsed[name] = result.data;
-		else errors.push(...zodIssues(name, result.error));
+		else {
+			errors.push(...zodIssues(name, result.error));
+			failed.add(name);
+		}
 	}
-	// Cross-references are only meaningful when every file has its shape.
-	if (errors.length > 0) return { ok: false, errors };
-
-	const model: IncidentModel = {
-		incident: (parsed['incident.json'] as z.infer<(typeof files)['incident.json']>).incident,
-		sources: (parsed['sources.json'] as z.infer<(typeof files)['sources.json']>).sources,
-		parties: (parsed['parties.json'] as z.infer<(typeof files)['parties.json']>).parties,
-		events: (parsed['events.json'] as z.infer<(typeof files)['events.json']>).events,
-		relations: (parsed['relations.json'] as z.infer<(typeof files)['relations.json']>).relations,
-		casualties: (parsed['casualties.json'] as z.infer<(typeof files)['casualties.json']>)
-			.casualties,
-		storylines:
-			(parsed['storylines.json'] as z.infer<(typeof files)['storylines.json']> | undefined)
-				?.storylines ?? []
-	};
-	errors.push(...checkReferences(model));
-	return errors.length > 0 ? { ok: false, errors } : { ok: true, model, errors: [] };
+	if (failed.size === 0 && errors.length === 0) {
+		const model = modelOf(parsed);
+		errors.push(...checkReferences(model));
+		return errors.length > 0 ? { ok: false, errors } : { ok: true, model, errors: [] };
+	}
+	// Schema and cross-file problems are reported in one run: the records that have their
+	// shape are checked against each other, and references to records that do not are not
+	// reported again (their ids are read from the raw files).
+	const salvaged = salvage(raw, parsed, failed);
+	if (salvaged)
+		errors.push(...checkReferences(salvaged.model, { known: salvaged.known, partial: true }));
+	return { ok: false, errors };
 }
 
-/** Cross-file rules: unique ids, references resolve, times in order, every source used. */
-export function checkReferences(model: IncidentModel): ValidationError[] {
+function modelOf(parsed: Partial<Record<FileName, unknown>>): IncidentModel {
+	const list = <K extends keyof typeof LIST_KEYS>(file: K) =>
+		((parsed[file] as Record<string, unknown> | undefined)?.[LIST_KEYS[file]] ?? []) as never;
+	return {
+		incident: (parsed['incident.json'] as z.infer<(typeof files)['incident.json']>).incident,
+		sources: list('sources.json'),
+		parties: list('parties.json'),
+		events: list('events.json'),
+		relations: list('relations.json'),
+		casualties: list('casualties.json'),
+		storylines: list('storylines.json')
+	};
+}
+
+/**
+ * Ids that records may point at, as the raw files give them, whether or not a record is valid;
+ * null where a file has no list to read them from, so references into it cannot be checked.
+ */
+export interface KnownIds {
+	sources: Set<string> | null;
+	parties: Set<string> | null;
+	events: Set<string> | null;
+	sides: Set<string> | null;
+	categories: Set<string> | null;
+}
+
+/**
+ * The records of failed files that do have their shape, each checked on its own, and every id
+ * the raw files give. Null when incident.json itself has no shape: without its span, sides and
+ * categories the other files cannot be checked against it.
+ */
+function salvage(
+	raw: RawFiles,
+	parsed: Partial<Record<FileName, unknown>>,
+	failed: Set<FileName>
+): { model: IncidentModel; known: KnownIds } | null {
+	if (failed.has('incident.json')) return null;
+	const rawList = (file: FileName, key: string): unknown[] | null => {
+		const entry = raw[file];
+		const json = entry && 'json' in entry ? (entry.json as Record<string, unknown> | null) : null;
+		const list = json && typeof json === 'object' ? json[key] : undefined;
+		return Array.isArray(list) ? list : null;
+	};
+	const whole = { ...parsed };
+	for (const file of Object.keys(LIST_KEYS) as (keyof typeof LIST_KEYS)[]) {
+		if (!failed.has(file)) continue;
+		const key = LIST_KEYS[file];
+		const element = schemaAt(files[file], [key, 0]) as z.ZodType;
+		// Sparse: a record without its shape leaves a hole, so the others keep their indices
+		// (and their paths in messages); forEach passes over holes.
+		const list = rawList(file, key) ?? [];
+		const records: unknown[] = new Array(list.length);
+		list.forEach((r, i) => {
+			const one = element.safeParse(r);
+			if (one.success) records[i] = one.data;
+		});
+		whole[file] = { [key]: records };
+	}
+	const ids = (file: FileName, key: string) => {
+		const list = rawList(file, key);
+		if (!list) return null;
+		return new Set(
+			list.flatMap((r) =>
+				r && typeof r === 'object' && typeof (r as { id?: unknown }).id === 'string'
+					? [(r as { id: string }).id]
+					: []
+			)
+		);
+	};
+	const model = modelOf(whole);
+	return {
+		model,
+		known: {
+			sources: ids('sources.json', 'sources'),
+			parties: ids('parties.json', 'parties'),
+			events: ids('events.json', 'events'),
+			sides: new Set(model.incident.sides.map((x) => x.id)),
+			categories: new Set(model.incident.categories.map((x) => x.id))
+		}
+	};
+}
+
+/** Where each kind of record a reference can name is listed, for "unknown …" messages. */
+const LISTED: Record<keyof KnownIds, [what: string, where: string]> = {
+	sources: ['source', 'Sources are listed under "sources" (sources.json).'],
+	parties: ['party', 'Parties are listed under "parties" (parties.json).'],
+	events: ['event', 'Events are listed under "events" (events.json).'],
+	sides: ['side', 'Sides are listed under "incident.sides" (incident.json).'],
+	categories: ['category', 'Categories are listed under "incident.categories" (incident.json).']
+};
+/** "Did you mean" is worked out for this many unknown ids a run, in lists up to this long. */
+const SUGGESTED = 100;
+const SUGGEST_FROM = 20_000;
+
+/**
+ * Cross-file rules: unique ids, references resolve, times in order, in the incident's span
+ * and in their source's zone, every source used. With `partial`, the model holds only the
+ * records that have their shape, `known` the ids the raw files give, and rules that need
+ * every record (every source used) are left until the files have their shape.
+ */
+export function checkReferences(
+	model: IncidentModel,
+	opts: { known?: KnownIds; partial?: boolean } = {}
+): ValidationError[] {
 	const errors: ValidationError[] = [];
 	const err = (file: string, path: PropertyKey[], message: string) =>
 		errors.push({ file, path: jsonPath(path), message });
@@ -182,14 +238,27 @@ export function checkReferences(model: IncidentModel): ValidationError[] {
 		});
 		return new Set(seen.keys());
 	};
-	const sourceIds = ids('sources.json', 'sources', model.sources);
-	const partyIds = ids('parties.json', 'parties', model.parties);
-	const eventIds = ids('events.json', 'events', model.events);
+	const own: KnownIds = {
+		sources: ids('sources.json', 'sources', model.sources),
+		parties: ids('parties.json', 'parties', model.parties),
+		events: ids('events.json', 'events', model.events),
+		sides: ids('incident.json', 'incident.sides', model.incident.sides),
+		categories: ids('incident.json', 'incident.categories', model.incident.categories)
+	};
 	ids('relations.json', 'relations', model.relations);
 	ids('casualties.json', 'casualties', model.casualties);
-	const sideIds = ids('incident.json', 'incident.sides', model.incident.sides);
-	const categoryIds = ids('incident.json', 'incident.categories', model.incident.categories);
+	const known = opts.known ?? own;
 	const claimIds = new Map<string, string>();
+
+	let suggested = 0;
+	/** 'unknown party "x"; did you mean "y"? Parties are listed under …' */
+	const unknown = (kind: keyof KnownIds, id: string) => {
+		const [what, where] = LISTED[kind];
+		const list = known[kind] ?? new Set<string>();
+		const near =
+			suggested++ < SUGGESTED && list.size <= SUGGEST_FROM ? nearest(id, list) : undefined;
+		return `unknown ${what} ${quote(id)}${near ? `; did you mean "${near}"?` : '.'} ${where}`;
+	};
 
 	// A record's path is given as where it is (`at`) and the key checked; the whole path is
 	// built only for an error. At 100,000 events, building every path up front cost more than
@@ -199,34 +268,64 @@ export function checkReferences(model: IncidentModel): ValidationError[] {
 		for (let i = 0; i < citations.length; i++) {
 			const { source } = citations[i]!;
 			usedSources.add(source);
-			if (!sourceIds.has(source))
-				err(
-					file,
-					[...at, 'sources', i, 'source'],
-					`unknown source "${source}" (not in sources.json)`
-				);
+			if (known.sources && !known.sources.has(source))
+				err(file, [...at, 'sources', i, 'source'], unknown('sources', source));
 		}
 	};
 	const ref = (
 		file: string,
 		at: PropertyKey[],
 		key: PropertyKey | PropertyKey[],
-		set: Set<string>,
-		id: string,
-		what: string
+		kind: keyof KnownIds,
+		id: string
 	) => {
-		if (!set.has(id)) err(file, at.concat(key), `unknown ${what} "${id}"`);
+		const list = known[kind];
+		if (list && !list.has(id)) err(file, at.concat(key), unknown(kind, id));
 	};
-	/** A record's start and end: each a real instant, and the end not before the start. */
+
+	const { incident } = model;
+	const span = [parseInstant(incident.span.start), parseInstant(incident.span.end)] as const;
+	const spanText = `the incident's span (${incident.span.start} to ${incident.span.end} in incident.json)`;
+	const spanDays = [incident.span.start.slice(0, 10), incident.span.end.slice(0, 10)] as const;
+	/** A record's start and end: each a real instant, the end not before the start, in the span. */
 	const times = (file: string, at: PropertyKey[], start?: string, end?: string) => {
 		const s = start === undefined ? NaN : parseInstant(start);
 		const e = end === undefined ? NaN : parseInstant(end);
 		if (start !== undefined && Number.isNaN(s)) err(file, [...at, 'start'], notRealInstant(start));
 		if (end !== undefined && Number.isNaN(e)) err(file, [...at, 'end'], notRealInstant(end));
 		if (start && end && e < s) err(file, [...at, 'end'], `end ${end} is before start ${start}`);
+		// A span that is itself wrong is reported once, not against every record.
+		if (file === 'incident.json' || !(span[0] <= span[1])) return;
+		if (s < span[0]) err(file, [...at, 'start'], `${quote(start)} is before ${spanText}`);
+		else if (s > span[1]) err(file, [...at, 'start'], `${quote(start)} is after ${spanText}`);
+		if (e > span[1]) err(file, [...at, 'end'], `${quote(end)} is after ${spanText}`);
+	};
+	/** A date of a claim ("2016", "2016-09", "2016-09-17"): some of it inside the span's days. */
+	const claimDate = (file: string, path: PropertyKey[], date: string) => {
+		if (!(span[0] <= span[1])) return;
+		const first = date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+		const last = date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date;
+		if (last < spanDays[0]) err(file, path, `${quote(date)} is before ${spanText}`);
+		else if (first > spanDays[1]) err(file, path, `${quote(date)} is after ${spanText}`);
+	};
+	/** An instant written in its source's zone carries that zone's offset at that moment. */
+	const inZone = (file: string, path: PropertyKey[], value: string, zone: string | null) => {
+		if (!zone) return;
+		const t = parseInstant(value);
+		if (Number.isNaN(t)) return;
+		const expected = zoneOffset(t, zone);
+		const stated = statedOffset(value);
+		// At the moment clocks change, the offset from just before it is right too: a day whose
+		// midnight was skipped begins at "00:00" with the old offset.
+		if (stated === expected || stated === zoneOffset(t - 1, zone)) return;
+		const written = /(Z|[+-]\d{2}:\d{2})$/.exec(value)?.[1];
+		err(
+			file,
+			path,
+			`${quote(value)}: the offset ${written} is not that of ${zone} (its sourceTimeZone), which was ${isoOffset(expected)} at that moment; write the source's clock time with ${isoOffset(expected)}, or correct sourceTimeZone`
+		);
 	};
 
-	const { incident } = model;
 	cite('incident.json', ['incident'], incident.sources);
 	for (const key of ['span', 'focus'] as const)
 		times('incident.json', ['incident', key], incident[key].start, incident[key].end);
@@ -243,16 +342,20 @@ export function checkReferences(model: IncidentModel): ValidationError[] {
 		zoneIds.add(zone.id);
 	});
 	incident.keyMoments.forEach((id, i) =>
-		ref('incident.json', ['incident', 'keyMoments'], i, eventIds, id, 'event')
+		ref('incident.json', ['incident', 'keyMoments'], i, 'events', id)
 	);
 
 	model.parties.forEach((party, i) => {
 		const at = ['parties', i];
-		ref('parties.json', at, 'side', sideIds, party.side, 'side');
+		ref('parties.json', at, 'side', 'sides', party.side);
 		if (party.parent) {
-			ref('parties.json', at, ['parent', 'party'], partyIds, party.parent.party, 'party');
+			ref('parties.json', at, ['parent', 'party'], 'parties', party.parent.party);
 			if (party.parent.party === party.id)
-				err('parties.json', [...at, 'parent', 'party'], 'a party cannot be its own parent');
+				err(
+					'parties.json',
+					[...at, 'parent', 'party'],
+					`a party cannot be its own parent; got ${quote(party.id)}`
+				);
 		}
 		cite('parties.json', at, party.sources);
 	});
@@ -260,9 +363,11 @@ export function checkReferences(model: IncidentModel): ValidationError[] {
 	model.events.forEach((event, i) => {
 		const at = ['events', i];
 		times('events.json', at, event.start, event.end);
-		ref('events.json', at, 'category', categoryIds, event.category, 'category');
+		inZone('events.json', [...at, 'start'], event.start, event.sourceTimeZone);
+		if (event.end) inZone('events.json', [...at, 'end'], event.end, event.sourceTimeZone);
+		ref('events.json', at, 'category', 'categories', event.category);
 		for (let j = 0; j < event.parties.length; j++)
-			ref('events.json', at, ['parties', j, 'party'], partyIds, event.parties[j]!.party, 'party');
+			ref('events.json', at, ['parties', j, 'party'], 'parties', event.parties[j]!.party);
 		cite('events.json', at, event.sources);
 		event.claims?.forEach((claim, j) => {
 			const path = [...at, 'claims', j];
@@ -274,44 +379,51 @@ export function checkReferences(model: IncidentModel): ValidationError[] {
 					`duplicate claim id "${claim.id}" (also in event "${owner}")`
 				);
 			else claimIds.set(claim.id, event.id);
-			ref('events.json', path, 'claimant', partyIds, claim.claimant, 'party');
+			ref('events.json', path, 'claimant', 'parties', claim.claimant);
+			claimDate('events.json', [...path, 'madeOn'], claim.madeOn);
 			cite('events.json', path, claim.sources);
 		});
 		if (event.claims && event.claims.length > 1 && !event.disputed)
 			err(
 				'events.json',
 				[...at, 'disputed'],
-				'has more than one claim, so it must be marked disputed'
+				`has ${event.claims.length} claims, so it must be marked disputed; got false`
 			);
 	});
 
 	model.relations.forEach((relation, i) => {
 		const at = ['relations', i];
-		ref('relations.json', at, 'from', partyIds, relation.from, 'party');
-		ref('relations.json', at, 'to', partyIds, relation.to, 'party');
+		ref('relations.json', at, 'from', 'parties', relation.from);
+		ref('relations.json', at, 'to', 'parties', relation.to);
 		if (relation.from === relation.to)
-			err('relations.json', [...at, 'to'], 'a relation must join two different parties');
+			err(
+				'relations.json',
+				[...at, 'to'],
+				`a relation must join two different parties; got ${quote(relation.to)} at both ends`
+			);
 		times('relations.json', at, relation.start, relation.end);
-		relation.events.forEach((id, j) =>
-			ref('relations.json', at, ['events', j], eventIds, id, 'event')
-		);
+		relation.events.forEach((id, j) => ref('relations.json', at, ['events', j], 'events', id));
 		cite('relations.json', at, relation.sources);
 	});
 
 	model.casualties.forEach((c, i) => {
 		const at = ['casualties', i];
-		ref('casualties.json', at, 'event', eventIds, c.event, 'event');
-		ref('casualties.json', at, 'affected', partyIds, c.affected, 'party');
-		ref('casualties.json', at, 'claimant', partyIds, c.claimant, 'party');
+		ref('casualties.json', at, 'event', 'events', c.event);
+		ref('casualties.json', at, 'affected', 'parties', c.affected);
+		ref('casualties.json', at, 'claimant', 'parties', c.claimant);
+		claimDate('casualties.json', [...at, 'claimedOn'], c.claimedOn);
 		cite('casualties.json', at, c.sources);
 	});
 
-	errors.push(...checkStorylines(model, { eventIds, partyIds }));
+	errors.push(
+		...checkStorylines(model, { eventIds: known.events, partyIds: known.parties }, unknown)
+	);
 
-	model.sources.forEach((source, i) => {
-		if (!usedSources.has(source.id))
-			err('sources.json', ['sources', i], `source "${source.id}" is not cited by any record`);
-	});
+	if (!opts.partial)
+		model.sources.forEach((source, i) => {
+			if (!usedSources.has(source.id))
+				err('sources.json', ['sources', i], `source "${source.id}" is not cited by any record`);
+		});
 	return errors;
 }
 
@@ -331,7 +443,8 @@ function notRealInstant(value: string): string {
  */
 function checkStorylines(
 	model: IncidentModel,
-	known: { eventIds: Set<string>; partyIds: Set<string> }
+	known: { eventIds: Set<string> | null; partyIds: Set<string> | null },
+	unknown: (kind: 'events' | 'parties', id: string) => string
 ): ValidationError[] {
 	const errors: ValidationError[] = [];
 	const file = 'storylines.json';
@@ -344,7 +457,7 @@ function checkStorylines(
 	const eventById = () => {
 		if (!byId) {
 			byId = new Map();
-			for (const e of model.events) byId.set(e.id, e);
+			model.events.forEach((e) => byId!.set(e.id, e));
 		}
 		return byId;
 	};
@@ -372,11 +485,18 @@ function checkStorylines(
 					`end ${step.window.end} must be after start ${step.window.start}`
 				);
 			else if (windowOk && (start < span[0]! || end > span[1]!))
-				err([...at, 'window'], "must lie inside the incident's span");
+				err(
+					[...at, 'window'],
+					`must lie inside the incident's span (${model.incident.span.start} to ${model.incident.span.end}); got ${step.window.start} to ${step.window.end}`
+				);
 
 			step.events.forEach((id, k) => {
 				const event = eventById().get(id);
-				if (!event) return err([...at, 'events', k], `unknown event "${id}"`);
+				if (!event) {
+					if (known.eventIds && !known.eventIds.has(id))
+						err([...at, 'events', k], unknown('events', id));
+					return;
+				}
 				if (!windowOk || end <= start) return;
 				const [a, b] = eventExtent(event).extent;
 				if (b < start || a > end)
@@ -386,16 +506,29 @@ function checkStorylines(
 					);
 			});
 			if (new Set(step.events).size !== step.events.length)
-				err([...at, 'events'], 'names an event more than once');
+				err(
+					[...at, 'events'],
+					`names an event more than once; got ${step.events
+						.filter((id, k) => step.events.indexOf(id) !== k)
+						.map((id) => `"${id}"`)
+						.join(', ')} again`
+				);
 			step.parties.forEach((id, k) => {
-				if (!known.partyIds.has(id)) err([...at, 'parties', k], `unknown party "${id}"`);
+				if (known.partyIds && !known.partyIds.has(id))
+					err([...at, 'parties', k], unknown('parties', id));
 			});
 			if (new Set(step.views).size !== step.views.length)
-				err([...at, 'views'], 'names a view more than once');
+				err(
+					[...at, 'views'],
+					`names a view more than once; got ${step.views
+						.filter((v, k) => step.views.indexOf(v) !== k)
+						.map((v) => `"${v}"`)
+						.join(', ')} again`
+				);
 
 			if (step.claims !== undefined) {
-				if (!known.eventIds.has(step.claims))
-					err([...at, 'claims'], `unknown event "${step.claims}"`);
+				if (known.eventIds && !known.eventIds.has(step.claims))
+					err([...at, 'claims'], unknown('events', step.claims));
 				else if (!step.events.includes(step.claims))
 					err([...at, 'claims'], `event "${step.claims}" must also be one of the step's events`);
 			}
