@@ -18,3 +18,6 @@ export const EVENT_ROLES = [
 	'participant',
 	'victim'
 ] as const;
+
+/** Ids the time-zone menu always has; an incident's own zones may not take them. */
+export const BUILT_IN_ZONE_IDS = ['incident', 'utc', 'local'] as const;

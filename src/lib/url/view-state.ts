@@ -18,7 +18,7 @@
 import { LANE_MODES, type LaneMode } from '../timeline/items';
 import type { ZoneId } from '../model/format-time';
 import { parseInstant } from '../model/time';
-import { BUILT_IN_ZONE_IDS } from '../model/schema';
+import { BUILT_IN_ZONE_IDS } from '../model/vocabulary';
 
 export type ViewMode = 'timeline' | 'graph' | 'both';
 export const VIEW_MODES: ViewMode[] = ['timeline', 'graph', 'both'];
