@@ -179,8 +179,12 @@ test('huge and reversed windows are clamped into the span', async ({ page, probl
 	expect(model.events.length).toBeGreaterThan(0);
 });
 
-test('the model, the events CSV and the JSON Schema are published', async ({ request, model }) => {
+test('the model, the events CSV, the history and the JSON Schema are published', async ({
+	request,
+	model
+}) => {
 	expect(Object.keys(model)).toEqual([
+		'version',
 		'incident',
 		'parties',
 		'events',
@@ -196,7 +200,21 @@ test('the model, the events CSV and the JSON Schema are published', async ({ req
 	expect(lines.length).toBeGreaterThanOrEqual(model.events.length + 1);
 	const schema = await (await request.get('/schema/incident.schema.json')).json();
 	expect(schema.title).toBe('Sightline incident model');
+	// The version this data is: the last commit that changed the incident's folder.
+	expect(model.version).toEqual({
+		id: expect.stringMatching(/^[0-9a-f]{7}/),
+		date: expect.any(String),
+		kind: 'git'
+	});
+	const history = await (await request.get(`/data/${INCIDENT}-history.json`)).json();
+	expect(history.version).toEqual(model.version);
+	expect(history.available).toBe(true);
+	// (A build from files with changes not yet committed marks its version: "<commit>+<hash>".)
+	expect(model.version!.id.startsWith(history.revisions[0].version)).toBe(true);
+	const historySchema = await (await request.get('/schema/history.schema.json')).json();
+	expect(historySchema.title).toBe('Sightline incident history');
 	expect(Object.keys(schema.properties)).toEqual([
+		'version',
 		'incident',
 		'parties',
 		'events',

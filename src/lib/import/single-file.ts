@@ -6,7 +6,7 @@
  *
  * Pure and browser-safe: runs in a worker for big files.
  */
-import { FILE_NAMES, OPTIONAL_FILES, type FileName } from '../model/schema.ts';
+import { DatasetVersion, FILE_NAMES, OPTIONAL_FILES, type FileName } from '../model/schema.ts';
 import {
 	parseJsonText,
 	validateIncident,
@@ -37,7 +37,7 @@ export function validateSingleJson(json: unknown, fileName: string): ValidationR
 		);
 	const record = json as Record<string, unknown>;
 	const errors: ValidationError[] = [];
-	const known = new Set<string>([...SINGLE_FILE_KEYS, '$schema']);
+	const known = new Set<string>([...SINGLE_FILE_KEYS, '$schema', 'version']);
 	const unknown = Object.keys(record).filter((k) => !known.has(k));
 	if (unknown.length)
 		errors.push({
@@ -59,9 +59,20 @@ export function validateSingleJson(json: unknown, fileName: string): ValidationR
 		}
 		raw[file] = { json: { [key]: record[key] } };
 	}
+	// The version a published model was stamped with travels with it; it is checked, not trusted.
+	const version = 'version' in record ? DatasetVersion.safeParse(record.version) : null;
+	if (version && !version.success)
+		errors.push({
+			file: fileName,
+			path: '$.version',
+			message: `must be the version a build stamped, {"id", "date", "kind", "note"?}; got ${
+				record.version === null ? 'null' : typeof record.version
+			}`
+		});
 	if (errors.length) return { ok: false, errors };
 	const result = validateIncident(raw);
-	if (result.ok) return result;
+	if (result.ok)
+		return version ? { ...result, model: { ...result.model, version: version.data! } } : result;
 	// Folder paths already start at the file's one key ($.events[3]...): only the file changes.
 	return { ok: false, errors: result.errors.map((e) => ({ ...e, file: fileName })) };
 }

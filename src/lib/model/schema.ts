@@ -6,7 +6,7 @@
  * concern at a time. Cross-file rules (ids resolve, sources are used) live in validate.ts.
  */
 import { z } from 'zod';
-import { EVENT_ROLES, PRECISIONS } from './vocabulary.ts';
+import { BUILT_IN_ZONE_IDS, EVENT_ROLES, PRECISIONS } from './vocabulary.ts';
 import { instantProblem, partialDateProblem } from './time.ts';
 
 /** A value as an error message quotes it: a long string is cut, so a message stays one line. */
@@ -323,8 +323,7 @@ export const Category = z.strictObject({
 	description: z.string().min(1).optional()
 });
 
-/** Ids the time-zone menu always has; an incident's own zones may not take them. */
-export const BUILT_IN_ZONE_IDS = ['incident', 'utc', 'local'] as const;
+export { BUILT_IN_ZONE_IDS };
 
 /** One more zone the time-zone menu offers, e.g. where a capital involved gave its times. */
 export const ExtraZone = z.strictObject({
@@ -436,8 +435,31 @@ export const FILE_NAMES = Object.keys(files) as FileName[];
 /** Files an incident may leave out; the model then has an empty list. */
 export const OPTIONAL_FILES: ReadonlySet<FileName> = new Set(['storylines.json']);
 
+/**
+ * Which version of the data a model is: the last commit that changed the incident's folder, or
+ * a hash of its files where the build had no history. Stamped by the build, not written by hand.
+ */
+export const DatasetVersion = z.strictObject({
+	id: z
+		.string()
+		.regex(/^[0-9a-f]{7,40}(?:\+[0-9a-f]{6})?$/, {
+			error: (issue) =>
+				`must be a short commit or content hash such as "1a2b3c4"; got ${quoted(issue.input)}`
+		})
+		.meta({ description: 'Short hash of the commit (or of the files) this data is.' }),
+	date: z
+		.string()
+		.nullable()
+		.meta({ description: 'When that commit was made; null for a content hash.' }),
+	kind: z.enum(['git', 'content']),
+	note: z.string().min(1).optional()
+});
+
 /** The whole model, as published at /data/<incident-id>.json and validated in one piece. */
 export const IncidentModel = z.strictObject({
+	version: DatasetVersion.optional().meta({
+		description: 'Stamped by the build that published the model.'
+	}),
 	incident: Incident,
 	parties: z.array(Party),
 	events: z.array(Event),
@@ -461,6 +483,7 @@ export type CasualtyClaim = z.infer<typeof CasualtyClaim>;
 export type Relation = z.infer<typeof Relation>;
 export type RelationType = z.infer<typeof RelationType>;
 export type Incident = z.infer<typeof Incident>;
+export type DatasetVersion = z.infer<typeof DatasetVersion>;
 export type ExtraZone = z.infer<typeof ExtraZone>;
 export type IncidentModel = z.infer<typeof IncidentModel>;
 export type StoryView = z.infer<typeof StoryView>;

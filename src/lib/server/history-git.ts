@@ -10,16 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { FILE_NAMES } from '../model/schema.ts';
 import type { Commit } from '../history/diff.ts';
-
-export interface DatasetVersion {
-	/** The short hash of the last commit that touched the folder, or of the files' contents. */
-	id: string;
-	/** When that commit was made (ISO 8601); null for a content hash. */
-	date: string | null;
-	kind: 'git' | 'content';
-	/** Why the version is what it is, where that is not plain. */
-	note?: string;
-}
+import type { DatasetVersion } from '../model/schema.ts';
 
 /** Where the history could not be read, why; otherwise the commits, oldest first. */
 export type GitHistory =

@@ -1,11 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { fileSchemas, incidentSchema } from '$lib/model/json-schema';
+import { historySchema } from '$lib/history/schema';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;
 
 const schemas: Record<string, Record<string, unknown>> = {
 	'incident.schema.json': incidentSchema(),
+	'history.schema.json': historySchema(),
 	...fileSchemas()
 };
 
