@@ -69,7 +69,9 @@ test('selecting a party highlights its neighbours and its events on the timeline
 test('following an edge lists the events and sources behind it', async ({ page, model }) => {
 	const relation = model.relations.find((r) => r.id === CHANNEL)!;
 	await page.goto('/?view=graph&from=2016-09-09T00:00:00Z&to=2016-09-23T00:00:00Z');
-	await page.locator(`.edge[data-relation-id="${CHANNEL}"] .edge-hit`).click({ force: true });
+	// The click goes to the edge itself: where its middle falls depends on the layout, and a
+	// party's node may lie over it (as Saudi Arabia's did once the incident gained parties).
+	await page.locator(`.edge[data-relation-id="${CHANNEL}"]`).dispatchEvent('click');
 	const card = page.getByRole('region', { name: 'Selected relation' });
 	await expect(card).toContainText(relation.description.slice(0, 40));
 	const source = model.sources.find((s) => s.id === relation.sources[0]!.source)!;
