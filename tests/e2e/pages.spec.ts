@@ -125,6 +125,18 @@ test('an event page works with JavaScript off: title, time, summary and sources'
 	await context.close();
 });
 
+test('an event page prints each quote and locator once under its source', async ({ page }) => {
+	// SANA is cited for "at 5 PM" by the event and by the General Command's version: the panel
+	// gathers both citations, and used to print the note under the source once for each.
+	await page.goto('/events/strike-window-russian-mod');
+	const sana = page.locator('.sources li', {
+		hasText: 'Army General Command: US alliance aircrafts'
+	});
+	await expect(sana).toHaveCount(1);
+	await expect(sana.locator('q', { hasText: 'at 5 PM' })).toHaveCount(1);
+	await expect(sana.locator('.locator', { hasText: 'General Command statement' })).toHaveCount(1);
+});
+
 test('an unknown event id gives a real 404 that helps the user on', async ({
 	page,
 	model,

@@ -46,3 +46,38 @@ export function citingRecords(model: IncidentModel): Map<string, CitingRecord[]>
 		});
 	return out;
 }
+
+/** What a source list prints under one source: a quote, where in the source, or both. */
+export interface CitationNote {
+	quote?: string;
+	locator?: string;
+}
+
+/**
+ * The quotes and locators cited from one source, each printed once. A panel gathers the
+ * citations of an event, its versions and its casualty figures, and these often cite the same
+ * passage with the same words ("paragraph quoting the General Command"): printed as they come,
+ * the same note appeared two or three times under one source. A locator already printed with a
+ * quote is not printed again on its own.
+ */
+export function citationNotes(
+	citations: readonly { source: string; quote?: string; locator?: string }[],
+	source: string
+): CitationNote[] {
+	const out: CitationNote[] = [];
+	const seen = new Set<string>();
+	const locators = new Set<string>();
+	for (const c of citations) {
+		if (c.source !== source || (!c.quote && !c.locator)) continue;
+		const key = `${c.quote ?? ''}\u0000${c.locator ?? ''}`;
+		if (seen.has(key)) continue;
+		if (!c.quote && c.locator && locators.has(c.locator)) continue;
+		seen.add(key);
+		if (c.locator) locators.add(c.locator);
+		out.push({
+			...(c.quote ? { quote: c.quote } : {}),
+			...(c.locator ? { locator: c.locator } : {})
+		});
+	}
+	return out;
+}
