@@ -271,7 +271,7 @@ describe('csvToIncident: the column mapping', () => {
 	});
 
 	test('semicolon-separated, with a decimal comma and names differing only in case', () => {
-		const { model } = importOk(
+		const { model, warnings } = importOk(
 			[
 				'id;start;end;title;parties;category;source_url;latitude;longitude;disputed;approximate;precision;source_time_zone',
 				'a;2016-09-17T15:55+03:00;;A;Red;Strike;https://e.org/1;35,26;40,15;TRUE;yes;hour;Asia/Damascus',
@@ -282,12 +282,45 @@ describe('csvToIncident: the column mapping', () => {
 		expect(model.incident.categories).toEqual([{ id: 'strike', name: 'Strike' }]);
 		expect(model.events[0]).toMatchObject({
 			location: { name: '35.26, 40.15', lat: 35.26, lon: 40.15, precision: 'approximate' },
-			disputed: true,
+			// A row cannot hold the versions a disputed event records: read, then not kept.
+			disputed: false,
 			approximate: true,
 			precision: 'hour',
 			sourceTimeZone: 'Asia/Damascus'
 		});
 		expect(model.events[1]).toMatchObject({ disputed: false, approximate: false });
+		expect(warnings).toEqual([
+			'row 2, column "disputed": disputed is true, but a row cannot record the competing versions a disputed event must have; imported as not disputed (give the versions as claims in a JSON file)'
+		]);
+	});
+
+	test('earliest and latest bounds on the start and end, written as the times are', () => {
+		const { model } = importOk(
+			[
+				'id,start,end,title,parties,category,source_url,approximate,start_earliest,start_latest,end_earliest,end_latest',
+				'a,2016-09-17T16:25+03:00,,A,Red,Call,https://e.org/1,true,2016-09-17T16:25+03:00,2016-09-17 16:45 +0300,,',
+				'b,2016-09-19,,B,Red,Call,https://e.org/1,false,,2016-09-19T12:50+02:00,,',
+				'c,2016-09-17T15:55+03:00,2016-09-17T16:56+03:00,C,Red,Call,https://e.org/1,false,,,2016-09-17T16:50+03:00,'
+			].join('\n'),
+			{ fileName: 'events.csv', timeZone: 'Asia/Damascus' }
+		);
+		expect(model.events[0]!.startBounds).toEqual({
+			earliest: '2016-09-17T16:25+03:00',
+			latest: '2016-09-17T16:45+03:00'
+		});
+		expect(model.events[1]!.startBounds).toEqual({ latest: '2016-09-19T12:50+02:00' });
+		expect(model.events[2]!.endBounds).toEqual({ earliest: '2016-09-17T16:50+03:00' });
+		expect(model.events[2]!.startBounds).toBeUndefined();
+	});
+
+	test('a bound that is not a time is an error at its row and column', () => {
+		expect(
+			importErrors(
+				'id,start,end,title,parties,category,source_url,start_latest\na,2016-09-17T16:25+03:00,,A,Red,Call,https://e.org/1,soon\n'
+			)
+		).toEqual([
+			expect.stringMatching(/^events\.csv row 2, column "start_latest": "soon" is not a date-time/)
+		]);
 	});
 
 	test('source_urls (as export.ts writes it) may replace source_url; | also separates', () => {
@@ -528,7 +561,7 @@ describe('csvToIncident: spreadsheet formula guard', () => {
 describe('round trip of the bundled incident through its published CSV', () => {
 	const loaded = loadIncident('deir-ez-zor-2016', join(import.meta.dirname, '..', '..'));
 	const original = loaded.model!;
-	const { model } = importOk(eventsCsv(original), {
+	const { model, warnings } = importOk(eventsCsv(original), {
 		fileName: 'deir-ez-zor-2016-events.csv',
 		title: original.incident.title,
 		timeZone: original.incident.timeZone
@@ -545,9 +578,19 @@ describe('round trip of the bundled incident through its published CSV', () => {
 		);
 		expect(model.events.map((e) => e.precision)).toEqual(original.events.map((e) => e.precision));
 		expect(model.events.map((e) => e.category)).toEqual(original.events.map((e) => e.category));
-		expect(model.events.map((e) => [e.approximate, e.disputed, e.sourceTimeZone])).toEqual(
-			original.events.map((e) => [e.approximate, e.disputed, e.sourceTimeZone])
+		expect(model.events.map((e) => [e.approximate, e.sourceTimeZone])).toEqual(
+			original.events.map((e) => [e.approximate, e.sourceTimeZone])
 		);
+		expect(model.events.map((e) => [e.startBounds, e.endBounds])).toEqual(
+			original.events.map((e) => [e.startBounds, e.endBounds])
+		);
+	});
+
+	test('disputed events come back not disputed, each with a warning (a row has no versions)', () => {
+		expect(model.events.every((e) => !e.disputed)).toBe(true);
+		const disputed = original.events.filter((e) => e.disputed).length;
+		expect(disputed).toBeGreaterThan(10);
+		expect(warnings.filter((w) => w.includes('imported as not disputed'))).toHaveLength(disputed);
 	});
 
 	test('same parties and roles per event, and one party per party the events name', () => {

@@ -20,7 +20,7 @@ describe('events CSV', () => {
 		const csv = eventsCsv(validateIncident(miniFiles()).model!);
 		const lines = csv.trimEnd().split('\r\n');
 		expect(lines[0]).toBe(
-			'id,title,start,end,precision,approximate,source_time_zone,category,parties,disputed,location,latitude,longitude,summary,source_urls'
+			'id,title,start,end,precision,approximate,source_time_zone,category,parties,disputed,location,latitude,longitude,summary,source_urls,start_earliest,start_latest,end_earliest,end_latest'
 		);
 		expect(lines).toHaveLength(4);
 		expect(lines[1]).toContain('blue-air:actor;red-state:target');

@@ -217,7 +217,7 @@ export const MALFORMED_CASES: MalformedCase[] = [
 				t.replace('"approximate": false', `"approximate": false, "x": ${deepObjects(10_000)}`)
 		},
 		errors: [
-			'events.json $.events[0]: unknown field "x"; the fields here are id, title, summary, start, end, precision, approximate, sourceTimeZone, timeNote, category, parties, location, sources, disputed, claims'
+			'events.json $.events[0]: unknown field "x"; the fields here are id, title, summary, start, startBounds, end, endBounds, precision, approximate, sourceTimeZone, timeNote, timeSources, category, parties, location, sources, disputed, claims'
 		]
 	},
 	{
@@ -228,7 +228,7 @@ export const MALFORMED_CASES: MalformedCase[] = [
 				t.replace('"approximate": false', '"approximate": false, "__proto__": { "ok": 1 }')
 		},
 		errors: [
-			'events.json $.events[0]: unknown field "__proto__"; the fields here are id, title, summary, start, end, precision, approximate, sourceTimeZone, timeNote, category, parties, location, sources, disputed, claims'
+			'events.json $.events[0]: unknown field "__proto__"; the fields here are id, title, summary, start, startBounds, end, endBounds, precision, approximate, sourceTimeZone, timeNote, timeSources, category, parties, location, sources, disputed, claims'
 		]
 	},
 	{
@@ -292,7 +292,7 @@ export const MALFORMED_CASES: MalformedCase[] = [
 		file: 'events.json',
 		break: { edit: (d) => (d.events[2] = 'statement-day') },
 		errors: [
-			'events.json $.events[2]: must be an object {"id": …, "title": …, "summary": …, "start": …, "end"?: …, "precision": …, "approximate": …, "sourceTimeZone": …, "timeNote"?: …, "category": …, "parties": …, "location"?: …, "sources": …, "disputed": …, "claims"?: …}, got the string "statement-day"'
+			'events.json $.events[2]: must be an object {"id": …, "title": …, "summary": …, "start": …, "startBounds"?: …, "end"?: …, "endBounds"?: …, "precision": …, "approximate": …, "sourceTimeZone": …, "timeNote"?: …, "timeSources"?: …, "category": …, "parties": …, "location"?: …, "sources": …, "disputed": …, "claims"?: …}, got the string "statement-day"'
 		]
 	},
 	{
@@ -382,7 +382,7 @@ export const MALFORMED_CASES: MalformedCase[] = [
 		file: 'events.json',
 		break: { edit: (d) => (d.events[0].colour = 'red') },
 		errors: [
-			'events.json $.events[0]: unknown field "colour"; the fields here are id, title, summary, start, end, precision, approximate, sourceTimeZone, timeNote, category, parties, location, sources, disputed, claims'
+			'events.json $.events[0]: unknown field "colour"; the fields here are id, title, summary, start, startBounds, end, endBounds, precision, approximate, sourceTimeZone, timeNote, timeSources, category, parties, location, sources, disputed, claims'
 		]
 	},
 	{
@@ -744,6 +744,127 @@ export const MALFORMED_CASES: MalformedCase[] = [
 		break: { edit: (d) => (d.events[0].sourceTimeZone = 'Mars/Olympus') },
 		errors: [
 			'events.json $.events[0].sourceTimeZone: must be an IANA time zone such as "Europe/Paris", "UTC" or "America/New_York", or null when the source gave none; got "Mars/Olympus"'
+		]
+	},
+
+	// --------------------------------------------------- uncertain times, bounds and disputes
+	{
+		name: 'a minute-precision time its note calls derived, neither approximate nor bounded',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[1].approximate = false) },
+		errors: [
+			'events.json $.events[1].approximate: is given to the minute, but its timeNote calls the time "derived": mark it "approximate": true or give it startBounds (earliest/latest)'
+		]
+	},
+	{
+		name: 'a scheduled time given to the minute, not approximate',
+		file: 'events.json',
+		break: {
+			edit: (d) => {
+				d.events[1].approximate = false;
+				d.events[1].timeNote =
+					'The session was Scheduled for 16:25; its real start is not reported.';
+			}
+		},
+		errors: [
+			'events.json $.events[1].approximate: is given to the minute, but its timeNote calls the time "scheduled": mark it "approximate": true or give it startBounds (earliest/latest)'
+		]
+	},
+	{
+		name: 'a derived time made good by bounds instead of "approximate"',
+		file: 'events.json',
+		break: {
+			edit: (d) => {
+				d.events[1].approximate = false;
+				d.events[1].startBounds = {
+					earliest: '2016-09-17T16:25+03:00',
+					latest: '2016-09-17T16:45+03:00'
+				};
+				// …and a second problem in the same event, reported with it: an unknown source.
+				d.events[1].timeSources = ['state-1'];
+			}
+		},
+		errors: [
+			'events.json $.events[1].timeSources[0]: "state-1" is not among the event\'s own sources; its time can only rest on a source it cites'
+		]
+	},
+	{
+		name: 'bounds whose latest is before their earliest',
+		file: 'events.json',
+		break: {
+			edit: (d) =>
+				(d.events[1].startBounds = {
+					earliest: '2016-09-17T16:45+03:00',
+					latest: '2016-09-17T16:25+03:00'
+				})
+		},
+		errors: [
+			'events.json $.events[1].startBounds.latest: latest 2016-09-17T16:25+03:00 is before earliest 2016-09-17T16:45+03:00'
+		]
+	},
+	{
+		name: 'bounds that do not contain the time they bound',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[1].startBounds = { earliest: '2016-09-17T16:30+03:00' }) },
+		errors: [
+			'events.json $.events[1].startBounds.earliest: earliest 2016-09-17T16:30+03:00 is after the start 2016-09-17T16:25+03:00: the bounds must contain the time they bound'
+		]
+	},
+	{
+		name: 'bounds on a date-only event that miss its day',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[2].startBounds = { latest: '2016-09-17T22:00+03:00' }) },
+		errors: [
+			'events.json $.events[2].startBounds.latest: latest 2016-09-17T22:00+03:00 is before the day the start 2016-09-18T00:00+03:00 names: the bounds must overlap it'
+		]
+	},
+	{
+		name: 'bounds with neither earliest nor latest',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[1].startBounds = {}) },
+		errors: ['events.json $.events[1].startBounds: must give "earliest", "latest" or both']
+	},
+	{
+		name: 'a bound with no UTC offset',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[1].startBounds = { latest: '2016-09-17T16:45' }) },
+		errors: [
+			'events.json $.events[1].startBounds.latest: must be an ISO 8601 date-time with an explicit UTC offset, e.g. "2016-09-17T15:55+03:00"; got "2016-09-17T16:45"'
+		]
+	},
+	{
+		name: 'bounds on an end the event does not have',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[1].endBounds = { latest: '2016-09-17T17:00+03:00' }) },
+		errors: ['events.json $.events[1].endBounds: gives bounds for an end, but the event has no end']
+	},
+	{
+		name: 'an event marked disputed with one version',
+		file: 'events.json',
+		break: {
+			edit: (d) => {
+				d.events[2].disputed = true;
+				d.events[2].claims = [
+					{
+						id: 'red-says',
+						claimant: 'red-state',
+						madeOn: '2016-09-18',
+						statement: 'Red said so.',
+						sources: [{ source: 'state-1' }]
+					}
+				];
+			}
+		},
+		errors: [
+			'events.json $.events[2].disputed: is marked disputed but records 1 claim; a disputed event records each competing version (two or more claims, or two or more casualty figures), so add them or set "disputed" to false'
+		]
+	},
+	{
+		name: 'an event with competing versions not marked disputed',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[0].disputed = false) },
+		errors: [
+			'events.json $.events[0].disputed: records competing versions (2 claims and 2 casualty figures), so it must be marked "disputed": true'
 		]
 	},
 

@@ -115,9 +115,14 @@ describe('synthIncident', () => {
 		const ranges = share(m, (e) => e.end !== undefined);
 		expect(ranges).toBeGreaterThan(0.15);
 		expect(ranges).toBeLessThan(0.25);
+		// Disputed exactly where two versions are recorded (claims or casualty figures).
 		const disputed = share(m, (e) => e.disputed);
-		expect(disputed).toBeGreaterThan(0.07);
-		expect(disputed).toBeLessThan(0.13);
+		expect(disputed).toBeGreaterThan(0.035);
+		expect(disputed).toBeLessThan(0.065);
+		const figures = new Map<string, number>();
+		for (const c of m.casualties) figures.set(c.event, (figures.get(c.event) ?? 0) + 1);
+		for (const e of m.events)
+			expect(e.disputed, e.id).toBe((e.claims?.length ?? 0) >= 2 || (figures.get(e.id) ?? 0) >= 2);
 		expect(share(m, (e) => e.precision === 'day')).toBeGreaterThan(0.05);
 		expect(share(m, (e) => e.approximate && e.precision === 'hour')).toBeGreaterThan(0.03);
 		expect(share(m, (e) => e.approximate && e.precision === 'minute')).toBeGreaterThan(0.03);

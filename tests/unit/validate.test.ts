@@ -36,7 +36,7 @@ const EXPECTED: Record<string, string[]> = {
 	],
 	'wrong-type': [
 		'events.json $.events[1].approximate: must be a boolean, got the string "yes"',
-		'events.json $.events[1]: unknown field "colour"; the fields here are id, title, summary, start, end, precision, approximate, sourceTimeZone, timeNote, category, parties, location, sources, disputed, claims'
+		'events.json $.events[1]: unknown field "colour"; the fields here are id, title, summary, start, startBounds, end, endBounds, precision, approximate, sourceTimeZone, timeNote, timeSources, category, parties, location, sources, disputed, claims'
 	],
 	'truncated-json': ['events.json $: not valid JSON at line 28, column 28: Unterminated string'],
 	'unused-source': ['sources.json $.sources[2]: source "uncited" is not cited by any record'],

@@ -10,7 +10,7 @@
  * - Times are written as a curator would: on the wall clock of the source's zone with that
  *   zone's real offset (or the incident's own zone when the source gave none), date-only events at local
  *   midnight with precision "day", "about" times on the hour or on five minutes.
- * - About 20% ranges, 10% disputed (half of those with two competing claims), parties on 3–4
+ * - About 20% ranges, 5% disputed (each with two competing claims), parties on 3–4
  *   sides with a few very active ones, a party hierarchy, relations, casualty claims.
  *
  * Pure and browser-safe (no node imports, no zod): the same generator can feed a worker.
@@ -635,9 +635,12 @@ export function synthIncident(options: SynthOptions): IncidentModel {
 			};
 		}
 		const sourcesCited = cite();
-		const disputed = r() < 0.1;
+		// About one event in ten is contested; half of those record their two versions, and only
+		// those are marked disputed, as the validator asks (a dispute is its recorded versions;
+		// the few strikes given two casualty figures below are disputed too).
+		const contested = r() < 0.1;
 		let claims: IncidentEvent['claims'];
-		if (disputed && r() < 0.5) {
+		if (contested && r() < 0.5) {
 			// Two versions, from the event's own parties where it has two.
 			let other = involved[1] ?? someParty();
 			while (other === involved[0] && nParties > 1) other = someParty();
@@ -667,7 +670,7 @@ export function synthIncident(options: SynthOptions): IncidentModel {
 			parties: involved.map((p, j) => ({ party: parties[p]!.id, role: roles[j]! })),
 			...(location === undefined ? {} : { location }),
 			sources: sourcesCited,
-			disputed,
+			disputed: claims !== undefined,
 			...(claims === undefined ? {} : { claims })
 		};
 		for (const p of involved) partyEvents[p]!.push(i);
@@ -754,6 +757,8 @@ export function synthIncident(options: SynthOptions): IncidentModel {
 				sources: cite()
 			});
 		});
+		// Two competing figures are two versions: the event is disputed.
+		event.disputed = true;
 	}
 
 	// Incident --------------------------------------------------------------------------------

@@ -157,7 +157,11 @@ const OPTIONAL = [
 	'location',
 	'latitude',
 	'longitude',
-	'disputed'
+	'disputed',
+	'start_earliest',
+	'start_latest',
+	'end_earliest',
+	'end_latest'
 ] as const;
 type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
 const KNOWN = new Set<string>([...REQUIRED, ...OPTIONAL]);
@@ -550,7 +554,29 @@ export function csvToIncident(text: string, options: CsvImportOptions): CsvImpor
 			return value ?? false;
 		};
 		const approximate = flag('approximate');
-		const disputed = flag('disputed');
+		// A disputed event records its competing versions, which a row cannot hold: the flag is
+		// not kept (the validator would refuse it), and the reader is told.
+		if (flag('disputed'))
+			warn(
+				at(rowNo, 'disputed'),
+				'disputed is true, but a row cannot record the competing versions a disputed event must have; imported as not disputed (give the versions as claims in a JSON file)'
+			);
+		const disputed = false;
+
+		// Earliest/latest bounds on the start and end, written as the times are.
+		const bound = (column: 'start_earliest' | 'start_latest' | 'end_earliest' | 'end_latest') => {
+			const cell = cells.get(column);
+			if (cell === '') return undefined;
+			const parsed = parseTime(cell, zone);
+			if (!parsed.ok) return void problem(column, parsed.message);
+			return parsed.iso;
+		};
+		const boundsOf = (earliest?: string, latest?: string) =>
+			earliest === undefined && latest === undefined
+				? undefined
+				: { ...(earliest ? { earliest } : {}), ...(latest ? { latest } : {}) };
+		const startBounds = boundsOf(bound('start_earliest'), bound('start_latest'));
+		const endBounds = boundsOf(bound('end_earliest'), bound('end_latest'));
 
 		const zoneCell = cells.get('source_time_zone');
 		if (zoneCell !== '' && !isKnownTimeZone(zoneCell))
@@ -694,7 +720,9 @@ export function csvToIncident(text: string, options: CsvImportOptions): CsvImpor
 			title,
 			summary,
 			start: start.iso,
+			...(startBounds ? { startBounds } : {}),
 			...(end?.ok ? { end: end.iso } : {}),
+			...(endBounds ? { endBounds } : {}),
 			precision,
 			approximate,
 			sourceTimeZone: zoneCell === '' ? null : zoneCell,

@@ -16,7 +16,11 @@ const COLUMNS = [
 	'latitude',
 	'longitude',
 	'summary',
-	'source_urls'
+	'source_urls',
+	'start_earliest',
+	'start_latest',
+	'end_earliest',
+	'end_latest'
 ] as const;
 
 /** RFC 4180 quoting; cells that a spreadsheet would run as a formula are prefixed with '. */
@@ -42,7 +46,11 @@ export function eventsCsv(model: IncidentModel): string {
 		e.location ? String(e.location.lat) : '',
 		e.location ? String(e.location.lon) : '',
 		e.summary,
-		e.sources.map((c) => sources.get(c.source) ?? '').join(' ')
+		e.sources.map((c) => sources.get(c.source) ?? '').join(' '),
+		e.startBounds?.earliest ?? '',
+		e.startBounds?.latest ?? '',
+		e.endBounds?.earliest ?? '',
+		e.endBounds?.latest ?? ''
 	]);
 	return [COLUMNS.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\r\n') + '\r\n';
 }

@@ -158,3 +158,56 @@ export function formatDate(value: string): string {
 	const [y, m, d] = value.split('-').map(Number);
 	return [d, m ? MONTHS[m - 1] : '', y].filter(Boolean).join(' ');
 }
+
+/** "between 16:25 and 16:45 Lisbon, Sat 17 Sep 2016", "no later than 13:50 …", in the zone. */
+function boundsText(
+	b: { earliest?: string; latest?: string },
+	zone: string,
+	label: string
+): string {
+	const lo = b.earliest === undefined ? null : toWall(parseInstant(b.earliest), zone);
+	const hi = b.latest === undefined ? null : toWall(parseInstant(b.latest), zone);
+	const at = (w: number) => `${clock(w)} ${label}, ${dayLabel(w, true)}`;
+	if (lo !== null && hi !== null)
+		return dayLabel(lo) === dayLabel(hi)
+			? `between ${clock(lo)} and ${clock(hi)} ${label}, ${dayLabel(lo, true)}`
+			: `between ${at(lo)} and ${clock(hi)}, ${dayLabel(hi, true)}`;
+	if (lo !== null) return `no earlier than ${at(lo)}`;
+	return hi !== null ? `no later than ${at(hi)}` : '';
+}
+
+/**
+ * What an event's earliest/latest bounds say, in words and in the chosen zone: "between 16:25
+ * and 16:45 Lisbon, Sat 17 Sep 2016"; for a range, "start …; end …". Null without bounds.
+ */
+export function formatEventBounds(
+	e: Pick<IncidentEvent, 'end' | 'startBounds' | 'endBounds'>,
+	zone: Pick<ZoneChoice, 'zone' | 'label'>
+): string | null {
+	const parts: string[] = [];
+	if (e.startBounds)
+		parts.push(`${e.end ? 'start ' : ''}${boundsText(e.startBounds, zone.zone, zone.label)}`);
+	if (e.endBounds && e.end) parts.push(`end ${boundsText(e.endBounds, zone.zone, zone.label)}`);
+	return parts.length ? parts.join('; ') : null;
+}
+
+/**
+ * For an exported figure's caption: the events shown whose times are known only within
+ * bounds, and what the bounds are. Empty when none is.
+ */
+export function boundedTimesNote(
+	events: Pick<IncidentEvent, 'title' | 'end' | 'startBounds' | 'endBounds'>[],
+	zone: Pick<ZoneChoice, 'zone' | 'label'>,
+	max = 4
+): string {
+	const lines: string[] = [];
+	let more = 0;
+	for (const e of events) {
+		const text = formatEventBounds(e, zone);
+		if (!text) continue;
+		if (lines.length < max) lines.push(`${e.title}: ${text}`);
+		else more++;
+	}
+	if (!lines.length) return '';
+	return `Times known only within bounds: ${lines.join('; ')}${more ? `; and ${more} more` : ''}.`;
+}

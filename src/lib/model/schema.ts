@@ -231,12 +231,38 @@ export const Claim = z.strictObject({
 	sources: Citations
 });
 
+/**
+ * What is known of when an uncertain time fell: no earlier than `earliest`, no later than
+ * `latest` (either may be left open). After ISO 8601-2 (EDTF), where "[2016..2017]" is one
+ * date of a set, "[..2016]" one on or before and "[2016..]" one on or after: the instant the
+ * event gives is the best estimate and the bounds the range it is known to lie in. How they
+ * were derived goes in the event's timeNote (data/CURATION.md).
+ */
+export const TimeBounds = z
+	.strictObject({
+		earliest: OffsetDateTime.optional().meta({
+			description: 'The time was no earlier than this (ISO 8601 with explicit offset).'
+		}),
+		latest: OffsetDateTime.optional().meta({
+			description: 'The time was no later than this (ISO 8601 with explicit offset).'
+		})
+	})
+	.refine((b) => b.earliest !== undefined || b.latest !== undefined, {
+		error: 'must give "earliest", "latest" or both'
+	})
+	.meta({
+		description:
+			'Bounds on an uncertain time, after EDTF\'s "one of a set" ([a..b], [..b], [a..]): the time lies between earliest and latest.'
+	});
+
 export const Event = z.strictObject({
 	id: Id,
 	title: z.string().min(1).max(120),
 	summary: z.string().min(1),
 	start: OffsetDateTime,
+	startBounds: TimeBounds.optional(),
 	end: OffsetDateTime.optional(),
+	endBounds: TimeBounds.optional(),
 	precision: Precision,
 	approximate: z.boolean().meta({ description: 'true when the source says "about" or similar.' }),
 	sourceTimeZone: SourceTimeZone,
@@ -245,6 +271,10 @@ export const Event = z.strictObject({
 		.min(1)
 		.optional()
 		.meta({ description: 'How the time was read from the sources, and any gap.' }),
+	timeSources: z.array(Id).min(1).optional().meta({
+		description:
+			"ids of the event's cited sources that its time rests on; the event page says when none of them is a primary document."
+	}),
 	category: Id,
 	parties: z
 		.array(z.strictObject({ party: Id, role: EventRole }))
@@ -477,6 +507,7 @@ export type PartyKind = z.infer<typeof PartyKind>;
 export type EventRole = z.infer<typeof EventRole>;
 export type Claim = z.infer<typeof Claim>;
 export type IncidentEvent = z.infer<typeof Event>;
+export type TimeBounds = z.infer<typeof TimeBounds>;
 export type Precision = z.infer<typeof Precision>;
 export type Count = z.infer<typeof Count>;
 export type CasualtyClaim = z.infer<typeof CasualtyClaim>;

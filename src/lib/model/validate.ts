@@ -19,6 +19,7 @@ import {
 } from './schema.ts';
 import { instantProblem, isoOffset, parseInstant, statedOffset, zoneOffset } from './time.ts';
 import { eventExtent } from './extent.ts';
+import { eventRuleProblems } from './event-rules.ts';
 import { claimsEventOf } from './claims.ts';
 import { findDuplicateKeys } from './duplicate-keys.ts';
 import { decodeUtf8 } from './utf8.ts';
@@ -383,13 +384,10 @@ export function checkReferences(
 			claimDate('events.json', [...path, 'madeOn'], claim.madeOn);
 			cite('events.json', path, claim.sources);
 		});
-		if (event.claims && event.claims.length > 1 && !event.disputed)
-			err(
-				'events.json',
-				[...at, 'disputed'],
-				`has ${event.claims.length} claims, so it must be marked disputed; got false`
-			);
 	});
+	// Whether "disputed" agrees with the versions, derived times, bounds: see event-rules.ts.
+	for (const p of eventRuleProblems(model, { partial: opts.partial }))
+		err('events.json', ['events', p.index, ...p.path], p.message);
 
 	model.relations.forEach((relation, i) => {
 		const at = ['relations', i];
