@@ -210,6 +210,9 @@ describe('the rules on events (event-rules.ts)', () => {
 		const folder = join(import.meta.dirname, '..', '..', 'data', 'incidents', 'deir-ez-zor-2016');
 		const model = validateIncident(readIncidentFolder(folder)).model!;
 		expect(eventRuleProblems(model)).toEqual([]);
+		// The derived times of the strike day carry bounds.
+		for (const id of ['russian-first-call', 'russian-second-call', 'strike-halted'])
+			expect(model.events.find((e) => e.id === id)!.startBounds, id).toBeDefined();
 	});
 });
 
