@@ -499,3 +499,38 @@ describe('clusterWindow', () => {
 		]);
 	});
 });
+
+describe('the fade of a bounded time, laid out', () => {
+	test('a bounded item gets its fade in px on the scale; others get none', () => {
+		const start = T0 + 10 * MIN;
+		const bounded = item('b', 10, {
+			extent: [start, start + 20 * MIN],
+			fade: [start, start, start, start + 20 * MIN]
+		});
+		const plain = item('p', 60);
+		const x = scale(120, 1200);
+		const out = layoutTimeline([bounded, plain], lanes, x, 1200);
+		const marks = out.lanes.flatMap((l) => l.marks);
+		const b = marks.find((m) => m.id === 'b')!;
+		expect(b.fade).toEqual([100, 100, 100, 300]);
+		// The row keeps room for the whole fade: its extent is what is placed.
+		expect([b.e0, b.e1]).toEqual([100, 300]);
+		expect(marks.find((m) => m.id === 'p')!.fade).toBeNull();
+	});
+
+	test('toItems carries the fade of a bounded event from the model', () => {
+		const model = validateIncident(miniFiles()).model!;
+		const call = {
+			...model.events[1]!,
+			startBounds: { earliest: '2016-09-17T16:25+03:00', latest: '2016-09-17T16:45+03:00' }
+		};
+		const [it] = toItems([call], 'side', buildIndex(model).partyById);
+		expect(it!.fade).toEqual([
+			Date.parse('2016-09-17T13:25Z'),
+			Date.parse('2016-09-17T13:25Z'),
+			Date.parse('2016-09-17T13:25Z'),
+			Date.parse('2016-09-17T13:45Z')
+		]);
+		expect(it!.extent).toEqual([Date.parse('2016-09-17T13:25Z'), Date.parse('2016-09-17T13:45Z')]);
+	});
+});

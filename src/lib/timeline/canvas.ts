@@ -106,8 +106,10 @@ function drawMark(
 		ctx.fillRect(m.e0, y - 7, Math.max(m.x1 - m.e0, 2), 14);
 		ctx.globalAlpha = alpha;
 		ctx.fillRect(m.e0, y - 7, 3, 14);
-	} else {
-		if (m.e1 - m.e0 > m.x1 - m.x0 + 1) {
+	}
+	if (m.fade) drawFade(ctx, m.fade, y, colour, alpha);
+	if (item.shape !== 'period') {
+		if (!m.fade && m.e1 - m.e0 > m.x1 - m.x0 + 1) {
 			ctx.globalAlpha = alpha * 0.18;
 			ctx.fillStyle = colour;
 			ctx.fillRect(m.e0, y - 5, m.e1 - m.e0, 10);
@@ -135,6 +137,46 @@ function drawMark(
 		const x = m.labelX + (item.disputed && !inside ? 4 : 0);
 		b.labels.push({ text: m.label, x, y: y + 4.5, inside, alpha });
 	}
+}
+
+/** "#0072B2" at an opacity, as a canvas gradient stop takes it; null for other colours. */
+function withAlpha(colour: string, a: number): string | null {
+	const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+	if (!m) return null;
+	return `rgba(${parseInt(m[1]!, 16)},${parseInt(m[2]!, 16)},${parseInt(m[3]!, 16)},${a})`;
+}
+
+/**
+ * The fade of a bounded time, as Timeline.Mark draws it: clear at the bounds, strongest from
+ * f[1] to f[2]. Only marks of bounded events have one, so a gradient per mark costs little.
+ */
+function drawFade(
+	ctx: CanvasRenderingContext2D,
+	f: [number, number, number, number],
+	y: number,
+	colour: string,
+	alpha: number
+) {
+	const w = f[3] - f[0];
+	if (!(w > 0)) return;
+	const solid = withAlpha(colour, 0.5);
+	const clear = withAlpha(colour, 0);
+	const at = (v: number) => Math.min(1, Math.max(0, (v - f[0]) / w));
+	ctx.globalAlpha = alpha;
+	if (solid && clear) {
+		const g = ctx.createLinearGradient(f[0], 0, f[3], 0);
+		g.addColorStop(0, clear);
+		g.addColorStop(at(f[1]), solid);
+		g.addColorStop(at(f[2]), solid);
+		g.addColorStop(1, clear);
+		ctx.fillStyle = g;
+	} else {
+		// A colour the stops cannot take an opacity in: a flat band, as an approximate time's.
+		ctx.globalAlpha = alpha * 0.25;
+		ctx.fillStyle = colour;
+	}
+	ctx.fillRect(f[0], y - 5, w, 10);
+	ctx.globalAlpha = alpha;
 }
 
 function drawBatches(ctx: CanvasRenderingContext2D, b: Batches, o: DrawOptions) {

@@ -5,7 +5,7 @@
  */
 import type { IncidentEvent, Party } from '../model/schema';
 import type { ExtentShape } from '../model/extent';
-import { eventExtent } from '../model/extent';
+import { eventExtent, eventFade } from '../model/extent';
 
 export type LaneMode = 'side' | 'category' | 'party';
 export const LANE_MODES: LaneMode[] = ['side', 'category', 'party'];
@@ -22,9 +22,14 @@ export interface TimelineItem {
 	shape: ExtentShape;
 	approximate: boolean;
 	disputed: boolean;
+	/**
+	 * Earliest/latest bounds drawn as a fade, in ms: [from, full, fullUntil, to] (see
+	 * eventFade), or null for an event without bounds.
+	 */
+	fade?: [number, number, number, number] | null;
 }
 
-export { APPROXIMATE_MARGIN, eventExtent } from '../model/extent';
+export { APPROXIMATE_MARGIN, eventExtent, eventFade } from '../model/extent';
 
 export function laneOf(
 	e: Pick<IncidentEvent, 'category' | 'parties'>,
@@ -48,6 +53,7 @@ export function toItems(
 		lane: laneOf(e, mode, partyById),
 		approximate: e.approximate,
 		disputed: e.disputed,
+		fade: eventFade(e),
 		...eventExtent(e)
 	}));
 }

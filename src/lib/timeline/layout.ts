@@ -126,6 +126,11 @@ export interface EventMark {
 	/** Where the label starts, px: after the mark, or inside a wide date-only band. */
 	labelX: number;
 	y: number;
+	/**
+	 * The fade of an event with earliest/latest bounds, px: clear at [0] and [3], strongest
+	 * from [1] to [2] (see eventFade). Null without bounds.
+	 */
+	fade: [number, number, number, number] | null;
 }
 
 export interface ClusterMark {
@@ -337,6 +342,16 @@ function place(
 	}
 }
 
+/** An item's fade (ms) on the scale, px. Only marks of bounded events have one. */
+function fadePx(
+	f: [number, number, number, number],
+	x: TimeScale,
+	lin: Linear | null
+): [number, number, number, number] {
+	const px = (t: number) => (lin ? toPx(lin, t) : x(t));
+	return [px(f[0]), px(f[1]), px(f[2]), px(f[3])];
+}
+
 /** Occupied [left, right] intervals of each row, kept sorted by left edge. */
 type Rows = [number, number][][];
 
@@ -370,7 +385,9 @@ function placeInRows(
 	shape: number,
 	rows: Rows,
 	width: number,
-	o: LayoutOptions
+	o: LayoutOptions,
+	x: TimeScale,
+	lin: Linear | null
 ): EventMark | null {
 	const { x0, x1, e0, e1 } = slots;
 	const body0 = Math.min(x0[i]!, e0[i]!);
@@ -420,7 +437,8 @@ function placeInRows(
 				e1: e1[i]!,
 				label: labelled ? fitLabel(item.title, room, o.charWidth) : null,
 				labelX: labelled ? labelX : body1 + 4,
-				y: 0
+				y: 0,
+				fade: item.fade ? fadePx(item.fade, x, lin) : null
 			};
 		}
 	}
@@ -634,7 +652,7 @@ function detailLane(
 	const overflow = slots.overflow;
 	overflow.length = 0;
 	for (const i of rest) {
-		const mark = placeInRows(i, items[i]!, g.shape[i]!, rows, width, o);
+		const mark = placeInRows(i, items[i]!, g.shape[i]!, rows, width, o, x, lin);
 		if (mark) marks.push(mark);
 		else overflow.push(i);
 	}
@@ -746,7 +764,7 @@ function aggregateLane(
 		place(0, shape, item.extent[0], item.extent[1], item.start, item.end ?? NaN, x, lin, o);
 		const { x0, x1, e0, e1 } = slots;
 		if (Math.max(x1[0]!, e1[0]!) < 0 || Math.min(x0[0]!, e0[0]!) > width) continue;
-		const mark = placeInRows(0, item, shape, rows, width, o);
+		const mark = placeInRows(0, item, shape, rows, width, o, x, lin);
 		if (!mark) continue;
 		marks.push(mark);
 		// A pinned mark is not also counted in the clusters.
