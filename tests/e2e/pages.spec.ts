@@ -244,7 +244,9 @@ test('a printed handout names each step by an address a reader can type, even be
 	for (const story of model.storylines ?? []) {
 		const body = await (await request.get(`/brief/${story.id}/handout`)).text();
 		for (let n = 1; n <= story.steps.length; n++)
-			expect(body, `${story.id} step ${n}`).toContain(`Online: /brief/${story.id}/${n}<`);
+			expect(body, `${story.id} step ${n}`).toContain(
+				`Online: /brief/${story.id}/${n}?v=${model.version!.id}<`
+			);
 		expect(body).not.toContain('Online: .');
 	}
 });

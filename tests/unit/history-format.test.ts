@@ -22,8 +22,8 @@ describe('fieldSummary', () => {
 			{ field: 'sources', before: [{ source: 'a' }, { source: 'b' }], after: [{ source: 'c' }] },
 			'sources (+1, −2)'
 		],
-		[{ field: 'timeNote', after: 'Derived.' }, 'timeNote (added)'],
-		[{ field: 'timeNote', before: 'Derived.' }, 'timeNote (removed)'],
+		[{ field: 'timeNote', after: 'Derived.' }, 'time note (added)'],
+		[{ field: 'timeNote', before: 'Derived.' }, 'time note (removed)'],
 		[{ field: 'summary', before: 'x'.repeat(80), after: 'y'.repeat(80) }, 'summary'],
 		[{ field: 'parties', before: [1, 2], after: [1, 2, 3] }, 'parties (2 → 3)'],
 		[{ field: 'disputed', before: false, after: true }, 'disputed (false → true)']
@@ -55,7 +55,7 @@ describe('an old version of a record', () => {
 			id: 'e',
 			start: '16:25'
 		});
-		expect(changesSummary(entries)).toBe('start (16:27 → 16:30), timeNote (added)');
+		expect(changesSummary(entries)).toBe('start (16:27 → 16:30), time note (added)');
 	});
 
 	test('did not exist before it was added', () => {

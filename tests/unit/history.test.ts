@@ -17,6 +17,7 @@ import {
 	snapshotOf
 } from '../../src/lib/history/diff';
 import { datasetVersion, readGitHistory } from '../../src/lib/server/history-git';
+import { removalOf } from '../../src/lib/history/records';
 
 // Data files are edited freely here: the history does not read them through the schema.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -131,6 +132,15 @@ describe('the history of a real repository', () => {
 			{ field: 'summary', before: 'Red issues a statement.' }
 		]);
 		expect(byRecord.get('party:blue-air')!.map((e) => e.change)).toEqual(['removed', 'added']);
+		expect(byRecord.get('party:blue-air')![0]!.was).toMatchObject({ name: 'Blue Air Force' });
+		// A link to it is told when and why it went, and what it was.
+		expect(removalOf(byRecord.get('party:blue-air'))).toEqual({
+			date: '2031-10-04T12:00:00+00:00',
+			version: revisions[0]!.version,
+			subject: 'Remove a party that no source names',
+			title: 'Blue Air Force'
+		});
+		expect(removalOf(byRecord.get('event:first-call'))).toBeNull();
 		expect(byRecord.get('source:wire-1')!.map((e) => e.change)).toEqual(['added']);
 		expect(byRecord.get('incident:mini')!.map((e) => e.change)).toEqual(['added']);
 	});

@@ -44,6 +44,8 @@ export interface RecordChange {
 	change: 'added' | 'changed' | 'removed';
 	/** For a change: the fields whose values differ, in the record's own order. */
 	fields?: FieldChange[];
+	/** For a removal: the record as it last stood, so a link to it can still say what it was. */
+	was?: unknown;
 }
 
 /** One commit that changed at least one value. */
@@ -147,8 +149,8 @@ export function diffSnapshots(prev: Snapshot | null, next: Snapshot): RecordChan
 				if (fields.length) changes.push({ kind, id, change: 'changed', fields });
 			}
 		}
-		for (const id of before.keys())
-			if (!after.has(id)) changes.push({ kind, id, change: 'removed' });
+		for (const [id, text] of before)
+			if (!after.has(id)) changes.push({ kind, id, change: 'removed', was: JSON.parse(text) });
 	}
 	return changes;
 }
@@ -188,6 +190,7 @@ export interface RecordEntry {
 	body: string;
 	change: RecordChange['change'];
 	fields?: FieldChange[];
+	was?: unknown;
 }
 
 /** Every record's own history, each revision that touched it newest first, by "kind:id". */
@@ -203,6 +206,7 @@ export function recordHistories(revisions: readonly Revision[]): Map<string, Rec
 				change: c.change
 			};
 			if (c.fields) entry.fields = c.fields;
+			if (c.was !== undefined) entry.was = c.was;
 			const key = `${c.kind}:${c.id}`;
 			const list = out.get(key);
 			if (list) list.push(entry);

@@ -13,28 +13,34 @@ export function valueText(v: unknown, max = 400): string {
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** A field as readers say it: "startBounds" → "start bounds", "sourceTimeZone" → "source time zone". */
+export function fieldName(field: string): string {
+	return field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
 /**
  * One field's change in a few words: "start (16:25 → 16:27)", "sources (+1)", "summary",
  * "timeNote (added)".
  */
 export function fieldSummary(c: FieldChange): string {
-	if (!('before' in c)) return `${c.field} (added)`;
-	if (!('after' in c)) return `${c.field} (removed)`;
+	const field = fieldName(c.field);
+	if (!('before' in c)) return `${field} (added)`;
+	if (!('after' in c)) return `${field} (removed)`;
 	if (isCitationList(c.before) && isCitationList(c.after)) {
 		const was = new Set(c.before.map((x) => x.source));
 		const now = new Set(c.after.map((x) => x.source));
 		const added = [...now].filter((s) => !was.has(s)).length;
 		const removed = [...was].filter((s) => !now.has(s)).length;
 		const parts = [added ? `+${added}` : '', removed ? `−${removed}` : ''].filter(Boolean);
-		return parts.length ? `${c.field} (${parts.join(', ')})` : `${c.field} (quotes or places)`;
+		return parts.length ? `${field} (${parts.join(', ')})` : `${field} (quotes or places)`;
 	}
 	if (Array.isArray(c.before) && Array.isArray(c.after) && c.before.length !== c.after.length)
-		return `${c.field} (${c.before.length} → ${c.after.length})`;
+		return `${field} (${c.before.length} → ${c.after.length})`;
 	const a = valueText(c.before);
 	const b = valueText(c.after);
 	if (typeof c.before !== 'object' && typeof c.after !== 'object' && a.length + b.length <= SHORT)
-		return `${c.field} (${a} → ${b})`;
-	return c.field;
+		return `${field} (${a} → ${b})`;
+	return field;
 }
 
 /** "start (… → …), sources (+1)" for every field a set of entries changed, latest first. */

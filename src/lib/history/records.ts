@@ -3,7 +3,7 @@
  * record still exists, by id where it was removed, and each kind at its own page.
  */
 import type { ModelIndex } from '../model';
-import type { RecordKind } from './diff';
+import type { RecordEntry, RecordKind } from './diff';
 
 const KIND_NAMES: Record<RecordKind, [one: string, many: string]> = {
 	incident: ['incident', 'incident'],
@@ -71,4 +71,22 @@ export function recordPath(index: ModelIndex, kind: RecordKind, id: string): str
 			return c ? `/events/${c.event}` : null;
 		}
 	}
+}
+
+/** A record that is gone: when, in which version, why, and what it was called. */
+export interface Removal {
+	date: string;
+	version: string;
+	subject: string;
+	title: string | null;
+}
+
+/** The removal of a record the data no longer has, or null if it was never removed. */
+export function removalOf(entries: readonly RecordEntry[] | undefined): Removal | null {
+	const last = entries?.[0];
+	if (last?.change !== 'removed') return null;
+	const was = (last.was ?? {}) as { title?: unknown; name?: unknown };
+	const title =
+		typeof was.title === 'string' ? was.title : typeof was.name === 'string' ? was.name : null;
+	return { date: last.date, version: last.version, subject: last.subject, title };
 }

@@ -23,7 +23,8 @@ const RecordChange = z.strictObject({
 	kind: z.enum(RECORD_KINDS),
 	id: z.string(),
 	change: z.enum(['added', 'changed', 'removed']),
-	fields: z.array(FieldChange).optional()
+	fields: z.array(FieldChange).optional(),
+	was: z.unknown().optional().meta({ description: 'For a removal: the record as it last stood.' })
 });
 
 const Revision = z.strictObject({

@@ -6,7 +6,7 @@
  * concern at a time. Cross-file rules (ids resolve, sources are used) live in validate.ts.
  */
 import { z } from 'zod';
-import { BUILT_IN_ZONE_IDS, EVENT_ROLES, PRECISIONS } from './vocabulary.ts';
+import { BUILT_IN_ZONE_IDS, EVENT_ROLES, PRECISIONS, VERSION_PATTERN } from './vocabulary.ts';
 import { instantProblem, partialDateProblem } from './time.ts';
 
 /** A value as an error message quotes it: a long string is cut, so a message stays one line. */
@@ -472,7 +472,7 @@ export const OPTIONAL_FILES: ReadonlySet<FileName> = new Set(['storylines.json']
 export const DatasetVersion = z.strictObject({
 	id: z
 		.string()
-		.regex(/^[0-9a-f]{7,40}(?:\+[0-9a-f]{6})?$/, {
+		.regex(VERSION_PATTERN, {
 			error: (issue) =>
 				`must be a short commit or content hash such as "1a2b3c4"; got ${quoted(issue.input)}`
 		})

@@ -21,3 +21,6 @@ export const EVENT_ROLES = [
 
 /** Ids the time-zone menu always has; an incident's own zones may not take them. */
 export const BUILT_IN_ZONE_IDS = ['incident', 'utc', 'local'] as const;
+
+/** A dataset version as links write it (`v=`): a short hash, marked "+<hash>" for uncommitted files. */
+export const VERSION_PATTERN = /^[0-9a-f]{7,40}(?:\+[0-9a-f]{6})?$/;
