@@ -6,8 +6,6 @@
  */
 export type CardKind = 'event' | 'party' | 'step';
 
-export const CARD = { width: 1200, height: 630 } as const;
-
 /** A step's card id: "<story>--<n>" (ids never contain a double hyphen). */
 export const stepCardId = (story: string, n: number) => `${story}--${n}`;
 

@@ -5,7 +5,7 @@
  * geometry must keep drawing the SVG edges it drew before.
  */
 import { describe, expect, test } from 'vitest';
-import { seededRandom } from '../../src/lib/graph/layout';
+import { mulberry32 as seededRandom } from '../../src/lib/random';
 import { buildNodeIndex, hitNode, hitNodeBrute, type HitNode } from '../../src/lib/graph/hit';
 import {
 	edgeDetail,

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { buildIndex } from '../../src/lib/model';
 import { loadIncident } from '../../src/lib/server/load-incident';
 import { activeEdges, buildGraph, holdsDuring } from '../../src/lib/graph/build';
-import { layoutGraph, seededRandom } from '../../src/lib/graph/layout';
+import { layoutGraph } from '../../src/lib/graph/layout';
+import { mulberry32 as seededRandom } from '../../src/lib/random';
 import { parseInstant } from '../../src/lib/model/time';
 import { join } from 'node:path';
 

@@ -31,17 +31,9 @@ import type {
 	Source
 } from '../model/schema.ts';
 import { isoOffset, zoneOffset } from '../model/time.ts';
+import { mulberry32 } from '../random.ts';
 
-/** Mulberry32: a small, fast seeded generator of numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-	return () => {
-		seed |= 0;
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export { mulberry32 };
 
 export interface SynthOptions {
 	/** Number of events (exact). */

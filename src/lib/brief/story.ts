@@ -52,5 +52,3 @@ export function eventFootnotes(index: ModelIndex, step: StoryStep): Map<string, 
 		])
 	);
 }
-
-export const briefPath = (story: string, step: number) => `/brief/${story}/${step}`;

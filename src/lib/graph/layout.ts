@@ -14,6 +14,7 @@ import {
 	type SimulationNodeDatum
 } from 'd3-force';
 import type { PartyGraph } from './build';
+import { mulberry32 } from '../random';
 
 export interface Point {
 	x: number;
@@ -34,18 +35,6 @@ export const DEFAULT_GRAPH_LAYOUT: Omit<LayoutOptions, 'sides'> = {
 	ticks: 300,
 	radius: 380
 };
-
-/** Mulberry32: small, fast and identical everywhere, unlike Math.random. */
-export function seededRandom(seed: number): () => number {
-	let s = seed >>> 0;
-	return () => {
-		s = (s + 0x6d2b79f5) >>> 0;
-		let t = s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 interface Node extends SimulationNodeDatum {
 	id: string;
@@ -91,7 +80,7 @@ export function layoutGraphInput(
 	onProgress: (fraction: number) => void = () => {}
 ): Map<string, Point> {
 	const o = { ...DEFAULT_GRAPH_LAYOUT, ...options };
-	const random = seededRandom(o.seed);
+	const random = mulberry32(o.seed);
 	const centre = new Map(
 		o.sides.map((side, i) => {
 			const angle = -Math.PI / 2 + (2 * Math.PI * i) / o.sides.length;

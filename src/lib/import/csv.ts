@@ -13,6 +13,7 @@ import { eventExtent } from '../model/extent.ts';
 import {
 	daysInMonth,
 	fromWall,
+	isKnownTimeZone,
 	isoOffset,
 	parseInstant,
 	toWall,
@@ -234,15 +235,6 @@ export function sourceIdForUrl(url: string): string {
 		? slugify(`${parsed.hostname.replace(/^www\./, '')} ${parsed.pathname}`, ID_MAX - 9)
 		: '';
 	return readable ? `${readable}-${hash8(url)}` : `source-${hash8(url)}`;
-}
-
-export function isKnownTimeZone(zone: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en', { timeZone: zone });
-		return true;
-	} catch {
-		return false;
-	}
 }
 
 /** "America/New_York" → "New York"; "UTC" stays. */

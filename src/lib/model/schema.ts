@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { BUILT_IN_ZONE_IDS, EVENT_ROLES, PRECISIONS, VERSION_PATTERN } from './vocabulary.ts';
-import { instantProblem, partialDateProblem } from './time.ts';
+import { instantProblem, isKnownTimeZone, partialDateProblem } from './time.ts';
 
 /** A value as an error message quotes it: a long string is cut, so a message stays one line. */
 function quoted(value: unknown): string {
@@ -97,23 +97,7 @@ export const SourceTimeZone = TimeZoneName.nullable().register(nullMeans, {
 	means: 'when the source gave none'
 });
 
-/** Answers per zone name: building a formatter costs tens of µs, and a file repeats its zones. */
-const knownZones = new Map<string, boolean>();
-
-export function isKnownTimeZone(zone: string): boolean {
-	let known = knownZones.get(zone);
-	if (known === undefined) {
-		try {
-			new Intl.DateTimeFormat('en', { timeZone: zone });
-			known = true;
-		} catch {
-			known = false;
-		}
-		// Bounded, so a hostile file of a million distinct names cannot grow it without end.
-		if (knownZones.size < 1000) knownZones.set(zone, known);
-	}
-	return known;
-}
+export { isKnownTimeZone };
 
 /** A pointer from a record to a source, optionally to the exact words or place in it. */
 export const Citation = z.strictObject({

@@ -307,3 +307,22 @@ export const monthLabel = (w: number) => {
 	const p = wallParts(w);
 	return `${MONTHS[p.month]} ${p.year}`;
 };
+
+/** Answers per zone name: building a formatter costs tens of µs, and a file repeats its zones. */
+const knownZones = new Map<string, boolean>();
+
+/** Whether the runtime's time zone database knows an IANA zone name. */
+export function isKnownTimeZone(zone: string): boolean {
+	let known = knownZones.get(zone);
+	if (known === undefined) {
+		try {
+			new Intl.DateTimeFormat('en', { timeZone: zone });
+			known = true;
+		} catch {
+			known = false;
+		}
+		// Bounded, so a hostile file of a million distinct names cannot grow it without end.
+		if (knownZones.size < 1000) knownZones.set(zone, known);
+	}
+	return known;
+}

@@ -8,6 +8,7 @@
  * binary searches per class find them all, and counting them needs no search beyond that.
  * Built once when the filters change (O(N log N)); queried every frame in O(log N + visible).
  */
+import { bisectLeft, bisectRight } from 'd3-array';
 import type { TimelineItem } from './items';
 import type { ExtentShape } from '../model/extent';
 
@@ -141,17 +142,7 @@ export function countOverlapping(index: TimeIndex, t0: number, t1: number): numb
 
 /** First index whose value is >= t. */
 export function lowerBound(a: Float64Array, t: number): number {
-	return lowerBoundIn(a, t, 0, a.length);
-}
-
-/** First index in [lo, hi) whose value is >= t, or hi. */
-function lowerBoundIn(a: Float64Array, t: number, lo: number, hi: number): number {
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (a[mid]! < t) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
+	return bisectLeft(a, t);
 }
 
 /**
@@ -170,32 +161,12 @@ export function lowerBoundFrom(a: Float64Array, t: number, from: number): number
 		hi = lo + step;
 	}
 	// a[lo] < t, and a[hi] >= t or hi is the end.
-	return lowerBoundIn(a, t, lo + 1, Math.min(hi, a.length));
+	return bisectLeft(a, t, lo + 1, Math.min(hi, a.length));
 }
 
 /** First index whose value is > t. */
 export function upperBound(a: Float64Array, t: number): number {
-	let lo = 0;
-	let hi = a.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (a[mid]! <= t) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
-}
-
-/**
- * At least the number of items of the lane overlapping [t0, t1], and at most that plus the
- * items that ended shortly before t0 (never more than twice their duration class away).
- * O(classes · log N): cheap enough to decide, every frame, how much detail a lane can show.
- */
-export function estimateCount(lane: LaneIndex | undefined, t0: number, t1: number): number {
-	if (!lane) return 0;
-	let n = 0;
-	for (const c of lane.classes)
-		n += upperBound(c.starts, t1) - lowerBound(c.starts, t0 - c.maxLength);
-	return n;
+	return bisectRight(a, t);
 }
 
 /** Every item of the lane whose extent overlaps [t0, t1], in no particular order. */
