@@ -9,10 +9,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { scaleLinear } from 'd3-scale';
 // Mulberry32, seeded, so every run measures the same incident.
 import { mulberry32 as rng, SYNTH_TIME_ZONE } from '../src/lib/bench/synth';
-import type { TimelineItem } from '../src/lib/timeline/items';
-import { layoutIndexed } from '../src/lib/timeline/layout';
-import { buildTimeIndex } from '../src/lib/timeline/time-index';
-import { zonedTicks } from '../src/lib/timeline/ticks';
+import type { TimelineItem } from '../src/lib/layout/items';
+import { layoutIndexed } from '../src/lib/layout/layout';
+import { buildTimeIndex } from '../src/lib/layout/time-index';
+import { zonedTicks } from '../src/lib/layout/ticks';
 
 const MIN = 60_000;
 const DAY = 1440 * MIN;

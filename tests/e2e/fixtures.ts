@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { IncidentModel } from '../../src/lib/model/schema';
-import { SETTLE_MS } from '../../src/lib/timeline/settle';
+import { SETTLE_MS } from '../../src/lib/explorer/settle';
 
 export const INCIDENT = process.env.SIGHTLINE_INCIDENT_ID ?? 'deir-ez-zor-2016';
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { scaleLinear } from 'd3-scale';
 import { drawLayout, type CanvasTheme } from '../../src/lib/timeline/canvas';
-import { layoutTimeline } from '../../src/lib/timeline/layout';
-import type { TimelineItem } from '../../src/lib/timeline/items';
+import { layoutTimeline } from '../../src/lib/layout/layout';
+import type { TimelineItem } from '../../src/lib/layout/items';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2016, 8, 17, 12);

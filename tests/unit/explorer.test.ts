@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { flushSync } from 'svelte';
-import { Explorer } from '../../src/lib/timeline/explorer.svelte';
+import { Explorer } from '../../src/lib/explorer/explorer.svelte';
 import { buildIndex } from '../../src/lib/model';
 import { synthIncident } from '../../src/lib/bench/synth';
 

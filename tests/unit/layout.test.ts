@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { scaleLinear } from 'd3-scale';
-import { eventExtent, laneOf, toItems, type TimelineItem } from '../../src/lib/timeline/items';
+import { eventExtent, laneOf, toItems, type TimelineItem } from '../../src/lib/layout/items';
 import {
 	clusterWindow,
 	fitLabel,
@@ -9,7 +9,7 @@ import {
 	layoutTimeline,
 	pillSpan,
 	type EventMark
-} from '../../src/lib/timeline/layout';
+} from '../../src/lib/layout/layout';
 import { buildIndex } from '../../src/lib/model';
 import { validateIncident } from '../../src/lib/model/validate';
 import { miniFiles } from './fixtures';

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { scaleLinear, scaleLog } from 'd3-scale';
-import type { TimelineItem } from '../../src/lib/timeline/items';
+import type { TimelineItem } from '../../src/lib/layout/items';
 import {
 	binCounts,
 	buildTimeIndex,
@@ -18,7 +18,7 @@ import {
 	lowerBoundFrom,
 	queryLane,
 	SHAPES
-} from '../../src/lib/timeline/time-index';
+} from '../../src/lib/layout/time-index';
 import {
 	clusterWindow,
 	layoutIndexed,
@@ -26,7 +26,7 @@ import {
 	linearOf,
 	pillSpan,
 	toPx
-} from '../../src/lib/timeline/layout';
+} from '../../src/lib/layout/layout';
 import { buildHitIndex, hitTest, hitTestBrute, type HitBox } from '../../src/lib/timeline/hit';
 import {
 	compactCount,

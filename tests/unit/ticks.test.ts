@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { scaleLinear } from 'd3-scale';
-import { CONTEXT_CHAR, chooseStep, placeContext, zonedTicks } from '../../src/lib/timeline/ticks';
+import { CONTEXT_CHAR, chooseStep, placeContext, zonedTicks } from '../../src/lib/layout/ticks';
 
 const MIN = 60_000;
 const H = 60 * MIN;

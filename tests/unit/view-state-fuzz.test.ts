@@ -9,10 +9,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { LANE_MODES } from '../../src/lib/timeline/items';
 import {
 	clampWindow,
 	DEFAULT_VIEW,
+	LANE_MODES,
 	MIN_WINDOW_MS,
 	parseViewState,
 	queryString,

@@ -7,7 +7,7 @@ import {
 	WHEEL_STEP,
 	WHEEL_STEPS
 } from '../../src/lib/timeline/warm';
-import { Explorer } from '../../src/lib/timeline/explorer.svelte';
+import { Explorer } from '../../src/lib/explorer/explorer.svelte';
 import { buildIndex } from '../../src/lib/model';
 import { synthIncident } from '../../src/lib/bench/synth';
 

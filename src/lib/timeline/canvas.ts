@@ -12,7 +12,7 @@ import {
 	type EventMark,
 	type LaneLayout,
 	type TimelineLayout
-} from './layout';
+} from '../layout/layout';
 import type { HitBox } from './hit';
 
 /** "+950", "+1.2k", "+24k": a pill's count in the room it has. */

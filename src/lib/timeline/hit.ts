@@ -3,7 +3,7 @@
  * boxes that touch it. Built from a layout in O(marks); a query looks at one cell, so hover and
  * click cost the same whether the frame holds ten marks or ten thousand.
  */
-import type { ClusterMark } from './layout';
+import type { ClusterMark } from '../layout/layout';
 
 export interface HitBox {
 	/** The event's id, or the cluster's for a pill. */

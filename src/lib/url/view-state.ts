@@ -15,10 +15,13 @@
  * Parsing never throws: anything unknown or malformed falls back to the default, and is
  * reported in `notes` so the page can say what it ignored.
  */
-import { LANE_MODES, type LaneMode } from '../timeline/items';
 import type { ZoneId } from '../model/format-time';
 import { parseInstant } from '../model/time';
 import { BUILT_IN_ZONE_IDS } from '../model/vocabulary';
+
+/** How the timeline groups events into lanes: by side, by category, or by (first) party. */
+export type LaneMode = 'side' | 'category' | 'party';
+export const LANE_MODES: LaneMode[] = ['side', 'category', 'party'];
 
 export type ViewMode = 'timeline' | 'graph' | 'both';
 export const VIEW_MODES: ViewMode[] = ['timeline', 'graph', 'both'];

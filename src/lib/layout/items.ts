@@ -6,9 +6,7 @@
 import type { IncidentEvent, Party } from '../model/schema';
 import type { ExtentShape } from '../model/extent';
 import { eventExtent, eventFade } from '../model/extent';
-
-export type LaneMode = 'side' | 'category' | 'party';
-export const LANE_MODES: LaneMode[] = ['side', 'category', 'party'];
+import type { LaneMode } from '../url/view-state';
 
 export interface TimelineItem {
 	id: string;

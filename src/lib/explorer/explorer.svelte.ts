@@ -7,13 +7,13 @@ import { untrack } from 'svelte';
 import { scaleLinear } from 'd3-scale';
 import { matchesQuery, type ModelIndex } from '../model';
 import { zoneChoices, type ZoneChoice } from '../model/format-time';
-import { toItems, eventExtent, type LaneMode } from './items';
+import { toItems, eventExtent } from '../layout/items';
 import { placesOf, type Place } from '../map/places';
-import { layoutIndexed, type LayoutOptions, type TimelineLayout } from './layout';
-import { buildTimeIndex, countOverlapping } from './time-index';
-import { zonedTicks } from './ticks';
+import { layoutIndexed, type LayoutOptions, type TimelineLayout } from '../layout/layout';
+import { buildTimeIndex, countOverlapping } from '../layout/time-index';
+import { zonedTicks } from '../layout/ticks';
 import { SETTLE_MS } from './settle';
-import { clampWindow, DEFAULT_VIEW, type ViewState } from '../url/view-state';
+import { clampWindow, DEFAULT_VIEW, type LaneMode, type ViewState } from '../url/view-state';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
