@@ -46,7 +46,12 @@ test('zoom from years to the minutes of the strike, select the Russian call, rel
 	await expect(mark(page, CALL)).toHaveAttribute('aria-current', 'true');
 });
 
-test('a copied link opens the same view in a new browser', async ({ page, browser, context }) => {
+test('a copied link opens the same view in a new browser', async ({
+	page,
+	browser,
+	context,
+	model
+}) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	await page.goto(
 		`/events/${CALL}?from=2016-09-17T12:30:00Z&to=2016-09-17T14:30:00Z&tz=utc&lanes=category`
@@ -55,7 +60,11 @@ test('a copied link opens the same view in a new browser', async ({ page, browse
 	await page.getByTestId('copy-link').click();
 	await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
 	const copied = await page.evaluate(() => navigator.clipboard.readText());
-	expect(copied).toBe(page.url());
+	// The address on screen, pinned to the version of the data it shows.
+	const expected = new URL(page.url());
+	expected.searchParams.set('v', model.version!.id);
+	expect(new URL(copied).searchParams.toString()).toBe(expected.searchParams.toString());
+	expect(new URL(copied).pathname).toBe(expected.pathname);
 
 	const other = await browser.newContext({ timezoneId: 'Asia/Tokyo' });
 	const fresh = await other.newPage();
@@ -63,6 +72,8 @@ test('a copied link opens the same view in a new browser', async ({ page, browse
 	await expect(fresh.locator('.window-caption')).toHaveText('Sat 17 Sep 2016, 12:30–14:30 UTC');
 	await expect(fresh.locator('#event-title')).toBeVisible();
 	await expect(fresh.getByTestId('lanes-select')).toHaveValue('category');
+	// The link names the data as it is: nothing to report as changed.
+	await expect(fresh.getByTestId('changed-since')).toHaveCount(0);
 	await other.close();
 });
 
