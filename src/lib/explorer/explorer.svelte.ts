@@ -13,6 +13,7 @@ import { layoutIndexed, type LayoutOptions, type TimelineLayout } from '../layou
 import { buildTimeIndex, countOverlapping } from '../layout/time-index';
 import { zonedTicks } from '../layout/ticks';
 import { SETTLE_MS } from './settle';
+import { moveView, type View } from './motion';
 import { clampWindow, DEFAULT_VIEW, type LaneMode, type ViewState } from '../url/view-state';
 
 const HOUR = 3_600_000;
@@ -380,40 +381,18 @@ export class Explorer {
 }
 
 /**
- * Eases the explorer's window to a target over a short time; jumps at once when the user asks
- * for reduced motion. Returns a function that cancels the animation.
+ * Moves the explorer's window to a target along d3's zoom path (see motion.ts); at once when
+ * the reader prefers reduced motion. Returns a function that cancels the move.
  */
 export function animateWindow(
 	explorer: Explorer,
 	target: [number, number],
-	reducedMotion: boolean,
 	duration = 450
 ): () => void {
-	const from = explorer.window;
-	if (reducedMotion || typeof requestAnimationFrame === 'undefined') {
-		explorer.setWindow(target);
-		return () => {};
-	}
-	// Interpolate centre linearly and width geometrically, so zooming feels even at every scale.
-	const c0 = (from[0] + from[1]) / 2;
-	const c1 = (target[0] + target[1]) / 2;
-	const w0 = Math.log(from[1] - from[0]);
-	const w1 = Math.log(target[1] - target[0]);
-	// The clock starts at the first frame, not at the call: when drawing the new step keeps the
-	// main thread busy for a while, the viewer still sees the whole ease instead of a jump.
-	let t0 = -1;
-	let frame = 0;
-	const step = (now: number) => {
-		if (t0 < 0) t0 = now;
-		const p = Math.min(1, (now - t0) / duration);
-		const e = p < 0.5 ? 4 * p * p * p : 1 - Math.pow(-2 * p + 2, 3) / 2;
-		const c = c0 + (c1 - c0) * e;
-		const w = Math.exp(w0 + (w1 - w0) * e);
-		explorer.setWindow(p === 1 ? target : [c - w / 2, c + w / 2]);
-		if (p < 1) frame = requestAnimationFrame(step);
-	};
-	frame = requestAnimationFrame(step);
-	return () => cancelAnimationFrame(frame);
+	const view = ([a, b]: [number, number]): View => [(a + b) / 2, 0, b - a];
+	return moveView(view(explorer.window), view(target), duration, ([c, , w], done) =>
+		explorer.setWindow(done ? target : [c - w / 2, c + w / 2])
+	);
 }
 
 /**
