@@ -45,7 +45,7 @@ export class Explorer {
 	 */
 	window = $state.raw<[number, number]>([0, 1]);
 	/**
-	 * The window once it has stood still for a moment (see followSettledWindow): read by what
+	 * The window once it has stood still for a moment (see follow): read by what
 	 * need not change on every frame of a zoom or drag, the caption that screen readers
 	 * announce, the list of events in view and the canvas pills' buttons (settledLayout). Set
 	 * with `window` where a view is applied.
@@ -184,8 +184,12 @@ export class Explorer {
 		this.settledWindow[0] === this.window[0] && this.settledWindow[1] === this.window[1]
 	);
 
-	/** Each lane's tallest height since the window last stood still, px (see layout). */
+	/**
+	 * Each lane's tallest height, and the lanes' tallest total, since the window last stood
+	 * still, px: recorded by setWindow as the window leaves each picture (see layout).
+	 */
 	#floors = new Map<string, number>();
+	#tallest = 0;
 
 	/**
 	 * The layout at the window. While the window moves (until it has stood still for
@@ -194,19 +198,15 @@ export class Explorer {
 	 * moved up on that frame and down again on the next. Once the window rests, each lane
 	 * takes its own height again.
 	 */
-	readonly layout: TimelineLayout = $derived.by(() => {
-		const resting = this.resting;
-		const options = resting
-			? this.layoutOptions
-			: { ...this.layoutOptions, laneFloors: this.#floors };
-		const layout = layoutIndexed(this.timeIndex, this.laneList, this.scale, this.width, options);
-		// Every lane's height, laid out or not (an off-screen lane of a tall timeline too).
-		if (resting) this.#floors = new Map();
-		const lanes = this.laneList;
-		for (let i = 0; i < lanes.length; i++)
-			this.#floors.set(lanes[i]!.id, layout.tops[i + 1]! - layout.tops[i]!);
-		return layout;
-	});
+	readonly layout: TimelineLayout = $derived(
+		layoutIndexed(
+			this.timeIndex,
+			this.laneList,
+			this.scale,
+			this.width,
+			this.resting ? this.layoutOptions : { ...this.layoutOptions, laneFloors: this.#floors }
+		)
+	);
 
 	/**
 	 * The layout at the settled window, for what need not follow every frame: the buttons of
@@ -221,9 +221,6 @@ export class Explorer {
 		return untrack(() => (this.resting ? this.layout : this.layoutAt([a, b]).layout));
 	});
 
-	/** The tallest the lanes have been since the window last stood still (see lanesHeight). */
-	#tallest = 0;
-
 	/**
 	 * How tall the lanes stand on the page, px. Lanes gain and lose rows as they zoom, and a
 	 * plot that took each frame's height moved everything below it up and down the page at
@@ -232,11 +229,9 @@ export class Explorer {
 	 * stood still (the room below the last lane is left empty); once it rests, they take the
 	 * layout's own height again.
 	 */
-	readonly lanesHeight = $derived.by(() => {
-		const own = this.layout.height;
-		this.#tallest = this.resting ? own : Math.max(this.#tallest, own);
-		return this.#tallest;
-	});
+	readonly lanesHeight = $derived(
+		this.resting ? this.layout.height : Math.max(this.#tallest, this.layout.height)
+	);
 
 	readonly ticks = $derived(zonedTicks(this.window[0], this.window[1], this.zone.zone, this.width));
 
@@ -295,8 +290,46 @@ export class Explorer {
 	/** Events that stand out (a briefing step's focus, else the selected party's), or null. */
 	readonly highlighted = $derived(this.focusEvents ?? this.partyEvents);
 
+	/**
+	 * Moves the window (a frame of a zoom or drag, a step of an ease). Before it leaves the
+	 * picture on screen, each lane's height there is kept as the least it may take until the
+	 * window rests again (see layout and lanesHeight).
+	 */
 	setWindow(w: [number, number]) {
+		const leaving = this.layout;
+		if (this.resting) {
+			this.#floors = new Map();
+			this.#tallest = 0;
+		}
+		// Every lane's height, laid out or not (an off-screen lane of a tall timeline too).
+		const lanes = this.laneList;
+		for (let i = 0; i < lanes.length; i++) {
+			const h = leaving.tops[i + 1]! - leaving.tops[i]!;
+			const id = lanes[i]!.id;
+			if (h > (this.#floors.get(id) ?? 0)) this.#floors.set(id, h);
+		}
+		this.#tallest = Math.max(this.#tallest, leaving.height);
 		this.window = clampWindow(w, this.index.span);
+	}
+
+	/** Shows a window at once, at rest: a still picture, or a jump that is not a gesture. */
+	showAt(w: [number, number]) {
+		this.window = this.settledWindow = clampWindow(w, this.index.span);
+	}
+
+	/**
+	 * Makes `settledWindow` follow the window once it has stood still for SETTLE_MS, until the
+	 * returned function is called. The explorer owns the timer (an effect root of its own), so
+	 * no view has to install it, and two that show it cannot disagree.
+	 */
+	follow(): () => void {
+		return $effect.root(() => {
+			$effect(() => {
+				const w = this.window;
+				const timer = setTimeout(() => (this.settledWindow = w), SETTLE_MS);
+				return () => clearTimeout(timer);
+			});
+		});
 	}
 
 	/** Zooms by factor around an instant (default: the window's centre). k > 1 zooms in. */
@@ -393,18 +426,4 @@ export function animateWindow(
 	return moveView(view(explorer.window), view(target), duration, ([c, , w], done) =>
 		explorer.setWindow(done ? target : [c - w / 2, c + w / 2])
 	);
-}
-
-/**
- * Makes the explorer's `settledWindow` follow the window once it has stood still for SETTLE_MS.
- * Called while a component is set up (it adds an effect); any component that shows what
- * follows the settled window calls it, and two that do agree.
- */
-export function followSettledWindow(explorerOf: () => Explorer) {
-	$effect(() => {
-		const explorer = explorerOf();
-		const w = explorer.window;
-		const timer = setTimeout(() => (explorer.settledWindow = w), SETTLE_MS);
-		return () => clearTimeout(timer);
-	});
 }
