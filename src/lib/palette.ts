@@ -31,3 +31,24 @@ export function sideColours(sides: { id: string }[], dark = false): Map<string, 
 	const set = dark ? SIDE_COLOURS_DARK : SIDE_COLOURS;
 	return new Map(sides.map((s, i) => [s.id, set[i % set.length]!]));
 }
+
+/**
+ * Relation colours by family, for the graph's edges and their legend: ties of alliance and
+ * membership in slate, hostility in the vermilion family, contact in blue, inquiry in purple.
+ * Dash patterns repeat each relation type, so colour is never all that tells them apart.
+ */
+export type RelationFamily = 'tie' | 'hostile' | 'contact' | 'inquiry';
+
+export const RELATION_COLOURS: Record<RelationFamily, string> = {
+	tie: '#3d4a57',
+	hostile: '#B34700',
+	contact: '#0072B2',
+	inquiry: '#7a4f9a'
+};
+
+export const RELATION_COLOURS_DARK: Record<RelationFamily, string> = {
+	tie: '#b9c3cc',
+	hostile: '#FF8A50',
+	contact: '#56B4E9',
+	inquiry: '#c9a4e6'
+};

@@ -7,7 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { SIDE_COLOURS, SIDE_COLOURS_DARK } from '../../src/lib/palette';
+import {
+	RELATION_COLOURS,
+	RELATION_COLOURS_DARK,
+	SIDE_COLOURS,
+	SIDE_COLOURS_DARK
+} from '../../src/lib/palette';
 
 const css = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'app.css'), 'utf8');
 
@@ -39,13 +44,13 @@ export function contrast(a: string, b: string): number {
 }
 
 const root = vars(':root');
-const THEMES: [string, Record<string, string>, string[]][] = [
-	['reading (default)', root, SIDE_COLOURS],
-	['light projector', { ...root, ...vars('.theme-light') }, SIDE_COLOURS],
-	['dark projector', { ...root, ...vars('.theme-dark') }, SIDE_COLOURS_DARK]
+const THEMES: [string, Record<string, string>, string[], Record<string, string>][] = [
+	['reading (default)', root, SIDE_COLOURS, RELATION_COLOURS],
+	['light projector', { ...root, ...vars('.theme-light') }, SIDE_COLOURS, RELATION_COLOURS],
+	['dark projector', { ...root, ...vars('.theme-dark') }, SIDE_COLOURS_DARK, RELATION_COLOURS_DARK]
 ];
 
-describe.each(THEMES)('the %s theme', (_, t, sides) => {
+describe.each(THEMES)('the %s theme', (_, t, sides, relations) => {
 	test.each([
 		['--ink', '--paper'],
 		['--ink', '--panel'],
@@ -77,6 +82,14 @@ describe.each(THEMES)('the %s theme', (_, t, sides) => {
 				expect(contrast(colour as string, t[bg]!), `${colour} on ${t[bg]}`).toBeGreaterThanOrEqual(
 					3
 				);
+		}
+	);
+
+	test.each(Object.entries(relations))(
+		"relation colour '%s' (%s) stands out from the graph's ground as a line (3:1)",
+		(_, colour) => {
+			for (const bg of ['--panel', '--paper'])
+				expect(contrast(colour, t[bg]!), `${colour} on ${t[bg]}`).toBeGreaterThanOrEqual(3);
 		}
 	);
 });

@@ -6,6 +6,7 @@
 import type { ModelIndex } from '../model';
 import type { Party, PartyKind, Relation, RelationType } from '../model/schema';
 import { parseInstant } from '../model/time';
+import type { RelationFamily } from '../palette';
 
 export interface GraphNode {
 	id: string;
@@ -70,7 +71,7 @@ export function activeEdges(graph: PartyGraph, window: [number, number]): Set<st
 /** How each kind of relation is drawn; the family decides colour, the dash pattern the type. */
 export const EDGE_STYLE: Record<
 	RelationType,
-	{ family: 'tie' | 'hostile' | 'contact' | 'inquiry'; dash: string; label: string }
+	{ family: RelationFamily; dash: string; label: string }
 > = {
 	'allied-with': { family: 'tie', dash: '', label: 'allied with' },
 	'member-of': { family: 'tie', dash: '1 3', label: 'member of' },
