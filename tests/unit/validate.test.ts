@@ -231,8 +231,9 @@ describe('keys given twice', () => {
 		}
 	});
 
-	// A scan that went back over strings or escapes would take minutes here, not a second.
-	test('the scan is linear: 20 MB of records, and long runs of escapes, take seconds at most', () => {
+	// A scan that went back over strings or escapes would take minutes here, not a second, and
+	// never reach the end within the test's time (a hang guard, not a timing check).
+	test('the scan is linear: it gets through 20 MB of records and long runs of escapes', () => {
 		const record = JSON.stringify({
 			id: 'x',
 			title: 'a "quoted" \\ title',
@@ -240,10 +241,8 @@ describe('keys given twice', () => {
 		});
 		const big = `{"events": [${Array.from({ length: Math.ceil(20e6 / record.length) }, () => record).join(',\n')}]}`;
 		const escapes = `{"a": "${'\\\\'.repeat(2_000_000)}${'\\"'.repeat(2_000_000)}", "a": 1}`;
-		const started = performance.now();
 		expect(findDuplicateKeys(big)).toEqual([]);
 		expect(findDuplicateKeys(escapes).map((d) => d.key)).toEqual(['a']);
-		expect(performance.now() - started).toBeLessThan(10_000);
 	}, 60_000);
 });
 
