@@ -55,59 +55,84 @@ export async function settledWindow(
 			{ message: previous ? 'the window in the address to change' : 'a window in the address' }
 		)
 		.toBe(true);
-	for (;;) {
-		const a = windowFromUrl(page);
-		await page.waitForTimeout(900);
-		const b = windowFromUrl(page);
-		if (same(a, b)) return b!;
-	}
+	// Then until two readings 900 ms apart agree (the ease and the address writer are done).
+	let last = JSON.stringify(windowFromUrl(page));
+	await expect
+		.poll(
+			() => {
+				const now = JSON.stringify(windowFromUrl(page));
+				const still = now === last;
+				last = now;
+				return still;
+			},
+			{ intervals: [900], timeout: 20_000, message: 'the window in the address to stand still' }
+		)
+		.toBe(true);
+	return windowFromUrl(page)!;
 }
 
 /**
- * Runs `attempt`, a zoom or drag made of quick steps that reports the longest time between two
- * of them, until the steps come close enough together to be one zoom: under SETTLE_MS apart,
- * or the window would have rested between them and what follows the settled window rightly
- * moved. A loaded machine (the other test worker, a garbage collection) can stall a frame that
- * long; such a run proves nothing either way, so it is done again, up to five times in all.
+ * Holds the timer that lets the window come to rest (SETTLE_MS after it last moved) while a
+ * test's quick steps run, so a machine that stalls a frame for that long cannot make the window
+ * rest half way: the steps are one gesture, however long the machine takes between them. The
+ * page calls `releaseSettling()` once the steps are done, and the held timers then run as they
+ * would have; only timers of exactly SETTLE_MS are held, and only while holding is on.
  */
-export async function unbroken<T extends { longestGap: number }>(
-	attempt: () => Promise<T>
-): Promise<T> {
-	const gaps: number[] = [];
-	for (let tries = 0; tries < 5; tries++) {
-		const run = await attempt();
-		if (run.longestGap < SETTLE_MS) return run;
-		gaps.push(Math.round(run.longestGap));
-	}
-	throw new Error(
-		`five runs of quick steps each stalled for ${SETTLE_MS} ms or more between two steps ` +
-			`(longest gaps ${gaps.join(', ')} ms), so the window rested mid-way every time`
-	);
+export async function holdSettling(page: Page) {
+	await page.addInitScript((settleMs) => {
+		const w = window as unknown as {
+			holdSettling: (on: boolean) => void;
+			releaseSettling: () => void;
+		};
+		const real = window.setTimeout.bind(window);
+		const clear = window.clearTimeout.bind(window);
+		let holding = false;
+		let next = -1;
+		const held = new Map<number, () => void>();
+		window.setTimeout = ((fn: TimerHandler, ms?: number, ...args: unknown[]) => {
+			if (!holding || ms !== settleMs || typeof fn !== 'function') return real(fn, ms, ...args);
+			const id = next--;
+			held.set(id, () => fn(...args));
+			return id;
+		}) as typeof window.setTimeout;
+		window.clearTimeout = ((id?: number) => {
+			if (id !== undefined && held.delete(id)) return;
+			clear(id);
+		}) as typeof window.clearTimeout;
+		w.holdSettling = (on) => (holding = on);
+		w.releaseSettling = () => {
+			holding = false;
+			for (const [id, fn] of [...held]) {
+				held.delete(id);
+				real(fn, settleMs);
+			}
+		};
+	}, SETTLE_MS);
 }
 
 /**
  * Five wheel steps over the timeline, a frame apart, then 600 ms at rest, watching the elements
  * `selector` names: how many changes had been seen after each step, and after the rest. A
  * change is a batch of mutations handed to the observer, or with `records` each one of them.
- * Also the longest time between two steps: run it inside `unbroken`, from a fresh opening.
+ * The page must have been opened after `holdSettling(page)`: the steps are then one gesture.
  */
 export function wheelStepsWatching(
 	page: Page,
 	o: { selector: string; deltaY: number; watch: MutationObserverInit; records?: boolean }
-): Promise<{ during: number[]; after: number; longestGap: number }> {
+): Promise<{ during: number[]; after: number }> {
 	return page.evaluate(async ({ selector, deltaY, watch, records }) => {
+		const w = window as unknown as {
+			holdSettling: (on: boolean) => void;
+			releaseSettling: () => void;
+		};
 		let n = 0;
 		const observer = new MutationObserver((list) => (n += records ? list.length : 1));
 		for (const el of document.querySelectorAll(selector)) observer.observe(el, watch);
 		const el = document.querySelector('.timeline .plot')!;
 		const box = el.getBoundingClientRect();
 		const during: number[] = [];
-		let longestGap = 0;
-		let last = -1;
+		w.holdSettling(true);
 		for (let i = 0; i < 5; i++) {
-			const now = performance.now();
-			if (last >= 0) longestGap = Math.max(longestGap, now - last);
-			last = now;
 			el.dispatchEvent(
 				new WheelEvent('wheel', {
 					deltaY,
@@ -120,9 +145,10 @@ export function wheelStepsWatching(
 			await new Promise((r) => requestAnimationFrame(r));
 			during.push(n);
 		}
+		w.releaseSettling();
 		await new Promise((r) => setTimeout(r, 600));
 		observer.disconnect();
-		return { during, after: n, longestGap };
+		return { during, after: n };
 	}, o);
 }
 

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { synthIncident } from '../../src/lib/bench/synth';
-import { expect, settledWindow, test, unbroken, wheelStepsWatching } from './fixtures';
+import { expect, holdSettling, settledWindow, test, wheelStepsWatching } from './fixtures';
 
 const N = 10_000;
 const text = JSON.stringify(synthIncident({ events: N }));
@@ -249,17 +249,15 @@ test("the canvas pills' buttons stand still during a zoom and follow it once it 
 	const labels = () =>
 		page.locator('g.lane-pills g.cluster').evaluateAll((gs) => gs.map((g) => g.ariaLabel));
 	// Changes to the buttons while five wheel steps, a frame apart, zoom out; then at rest.
-	let before: (string | null)[] = [];
-	const changes = await unbroken(async () => {
-		await page.goto(`/open?src=/e2e/${FILE}`);
-		await expectOpened(page);
-		before = await labels();
-		return wheelStepsWatching(page, {
-			selector: 'g.lane-pills',
-			deltaY: 240,
-			watch: { childList: true, attributes: true, subtree: true },
-			records: true
-		});
+	await holdSettling(page);
+	await page.goto(`/open?src=/e2e/${FILE}`);
+	await expectOpened(page);
+	const before = await labels();
+	const changes = await wheelStepsWatching(page, {
+		selector: 'g.lane-pills',
+		deltaY: 240,
+		watch: { childList: true, attributes: true, subtree: true },
+		records: true
 	});
 	expect(before.length).toBeGreaterThan(0);
 	expect(changes.during).toEqual([0, 0, 0, 0, 0]);
@@ -288,15 +286,12 @@ test('while a zoom goes on, the page below the timeline stands still; at rest th
 				plot: Number(document.querySelector('svg.plot')!.getAttribute('height'))
 			};
 		});
-	// Twenty-four wheel steps out, a frame apart: on the way the lanes lose rows. A run that
-	// stalled long enough for the window to rest mid-way is done again from the opening view.
-	let before = { below: 0, plot: 0 };
-	const during = await unbroken(async () => {
-		await page.goto(`/open?src=/e2e/${FILE}`);
-		await expectOpened(page);
-		before = await where();
-		return zoomOutWatching(page);
-	});
+	// Twenty-four wheel steps out, a frame apart, as one gesture: on the way the lanes lose rows.
+	await holdSettling(page);
+	await page.goto(`/open?src=/e2e/${FILE}`);
+	await expectOpened(page);
+	const before = await where();
+	const during = await zoomOutWatching(page);
 	expect(during.tops).toEqual(during.tops.map(() => before.below));
 	// Lanes lose rows on the way out; the lanes below them stay where they were.
 	expect(during.lanesBefore.length).toBeGreaterThan(1);
@@ -448,6 +443,10 @@ test('an exported figure keeps the canvas marks where the screen shows them, uns
  */
 function zoomOutWatching(page: Page) {
 	return page.evaluate(async () => {
+		const w = window as unknown as {
+			holdSettling: (on: boolean) => void;
+			releaseSettling: () => void;
+		};
 		const el = document.querySelector('.timeline .plot')!;
 		const box = el.getBoundingClientRect();
 		const below = [...document.querySelectorAll('summary')].find((s) =>
@@ -458,12 +457,8 @@ function zoomOutWatching(page: Page) {
 			[...document.querySelectorAll('svg.plot text.lane-label')].map((t) => t.getAttribute('y'));
 		const lanesBefore = labels();
 		const lanesDuring: (string | null)[][] = [];
-		let longestGap = 0;
-		let last = -1;
+		w.holdSettling(true);
 		for (let i = 0; i < 24; i++) {
-			const now = performance.now();
-			if (last >= 0) longestGap = Math.max(longestGap, now - last);
-			last = now;
 			el.dispatchEvent(
 				new WheelEvent('wheel', {
 					deltaY: 120,
@@ -477,6 +472,7 @@ function zoomOutWatching(page: Page) {
 			tops.push(below.getBoundingClientRect().top);
 			lanesDuring.push(labels());
 		}
-		return { tops, lanesBefore, lanesDuring, longestGap };
+		w.releaseSettling();
+		return { tops, lanesBefore, lanesDuring };
 	});
 }

@@ -312,6 +312,22 @@ export class Explorer {
 		this.window = clampWindow(w, this.index.span);
 	}
 
+	/** The timeline's plot is this wide, px (as measured by the view that draws it). */
+	resize(width: number) {
+		if (width > 0 && width !== this.width) this.width = width;
+	}
+
+	/** This part of the lanes' height is on screen, px from the first lane's top (see viewY). */
+	showLanes(viewY: [number, number]) {
+		const [p, q] = this.viewY;
+		if (p !== viewY[0] || q !== viewY[1]) this.viewY = viewY;
+	}
+
+	/** The event asked to be revealed has been brought on screen. */
+	revealed() {
+		this.reveal = null;
+	}
+
 	/** Shows a window at once, at rest: a still picture, or a jump that is not a gesture. */
 	showAt(w: [number, number]) {
 		this.window = this.settledWindow = clampWindow(w, this.index.span);
