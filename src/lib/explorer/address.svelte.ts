@@ -20,7 +20,7 @@ export function writeAddress(
 	keep: () => readonly string[]
 ) {
 	$effect(() => {
-		const view = explorer.view;
+		const view = explorer.viewState;
 		if (!ready()) return;
 		const timer = setTimeout(() => {
 			const query = queryString(serializeViewState(view));

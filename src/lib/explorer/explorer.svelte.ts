@@ -52,16 +52,17 @@ export class Explorer {
 	 */
 	settledWindow = $state.raw<[number, number]>([0, 1]);
 	tz = $state<ViewState['tz']>(DEFAULT_VIEW.tz);
+	/** How events are grouped into lanes (the address's `lanes`); laneGroups holds the lanes. */
 	lanes = $state<LaneMode>(DEFAULT_VIEW.lanes);
 	parties = $state<string[]>([]);
 	categories = $state<string[]>([]);
 	q = $state('');
 	/** Which views are on screen: timeline, graph or both. */
-	mode = $state<ViewState['view']>(DEFAULT_VIEW.view);
+	view = $state<ViewState['view']>(DEFAULT_VIEW.view);
 	/** The selected event (from the page's path); the layout never hides it in a cluster. */
 	selected = $state<string | null>(null);
 	/** The relation selected in the graph: its events and sources are listed. */
-	relation = $state<string | null>(null);
+	rel = $state<string | null>(null);
 	/** A place the timeline is filtered to (from the map). */
 	place = $state<string | null>(null);
 	/** A selected party: its events stand out on the timeline, its neighbours in the graph. */
@@ -136,7 +137,7 @@ export class Explorer {
 	 * Lanes for the current grouping, in the incident's own order, only those with events that
 	 * pass the filters. Zooming never adds or removes a lane, so the picture stays put.
 	 */
-	readonly laneList = $derived.by(() => {
+	readonly laneGroups = $derived.by(() => {
 		const { model } = this.index;
 		const used = new Set(this.items.map((i) => i.lane));
 		const all =
@@ -201,7 +202,7 @@ export class Explorer {
 	readonly layout: TimelineLayout = $derived(
 		layoutIndexed(
 			this.timeIndex,
-			this.laneList,
+			this.laneGroups,
 			this.scale,
 			this.width,
 			this.resting ? this.layoutOptions : { ...this.layoutOptions, laneFloors: this.#floors }
@@ -217,7 +218,7 @@ export class Explorer {
 	readonly settledLayout: TimelineLayout = $derived.by(() => {
 		const [a, b] = this.settledWindow;
 		// What a layout depends on besides the window: a change to any lays it out again.
-		void [this.timeIndex, this.laneList, this.width, this.layoutOptions];
+		void [this.timeIndex, this.laneGroups, this.width, this.layoutOptions];
 		return untrack(() => (this.resting ? this.layout : this.layoutAt([a, b]).layout));
 	});
 
@@ -244,12 +245,12 @@ export class Explorer {
 		const scale = scaleLinear().domain(win).range([0, this.width]);
 		return {
 			window: win,
-			layout: layoutIndexed(this.timeIndex, this.laneList, scale, this.width, this.layoutOptions),
+			layout: layoutIndexed(this.timeIndex, this.laneGroups, scale, this.width, this.layoutOptions),
 			ticks: zonedTicks(win[0], win[1], this.zone.zone, this.width)
 		};
 	}
 
-	get view(): ViewState {
+	get viewState(): ViewState {
 		return {
 			window: this.window,
 			tz: this.tz,
@@ -257,10 +258,10 @@ export class Explorer {
 			parties: this.parties,
 			categories: this.categories,
 			q: this.q,
-			view: this.mode,
+			view: this.view,
 			party: this.party,
 			place: this.place,
-			rel: this.relation
+			rel: this.rel
 		};
 	}
 
@@ -272,10 +273,10 @@ export class Explorer {
 		this.parties = state.parties;
 		this.categories = state.categories;
 		this.q = state.q;
-		this.mode = state.view;
+		this.view = state.view;
 		this.party = state.party;
 		this.place = state.place;
-		this.relation = state.rel;
+		this.rel = state.rel;
 	}
 
 	/** Events of the selected party, or null when no party is selected. */
@@ -302,7 +303,7 @@ export class Explorer {
 			this.#tallest = 0;
 		}
 		// Every lane's height, laid out or not (an off-screen lane of a tall timeline too).
-		const lanes = this.laneList;
+		const lanes = this.laneGroups;
 		for (let i = 0; i < lanes.length; i++) {
 			const h = leaving.tops[i + 1]! - leaving.tops[i]!;
 			const id = lanes[i]!.id;
