@@ -5,6 +5,9 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+const PLAIN_LOOKUP =
+	'A plain object keyed by strings from data inherits Object.prototype: an id such as "constructor" finds a function there.';
+
 export default ts.config(
 	{
 		ignores: [
@@ -37,6 +40,36 @@ export default ts.config(
 			'svelte/no-navigation-without-resolve': 'off',
 			// Sets and URLs here are temporaries inside derivations, never reactive state.
 			'svelte/prefer-svelte-reactivity': 'off'
+		}
+	},
+	{
+		// Ids come from data, and any of them may be a name every plain object inherits:
+		// `lookup["constructor"]` on a `{}` is Object's constructor, not "missing" (issue 23).
+		// Lookups keyed by data are Maps (or, for parsed JSON, read with Object.hasOwn).
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					// Record<string, unknown> is let through: it types parsed JSON, read by known keys.
+					selector:
+						'TSTypeReference[typeName.name="Record"] > TSTypeParameterInstantiation[params.1.type!="TSUnknownKeyword"] > TSStringKeyword:first-child',
+					message: PLAIN_LOOKUP + ' Key the Record by a closed union of names, or use a Map.'
+				},
+				{
+					selector: 'TSIndexSignature',
+					message: PLAIN_LOOKUP + ' Use a Map.'
+				},
+				{
+					selector:
+						'CallExpression[callee.object.name="Object"][callee.property.name="fromEntries"]',
+					message: PLAIN_LOOKUP + ' Use new Map(entries).'
+				},
+				{
+					selector: 'BinaryExpression[operator="in"][left.type!="Literal"]',
+					message: PLAIN_LOOKUP + ' Use Map.has, or Object.hasOwn on parsed JSON.'
+				}
+			]
 		}
 	},
 	{

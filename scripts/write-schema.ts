@@ -5,8 +5,8 @@ import { fileSchemas, incidentSchema } from '../src/lib/model/json-schema';
 
 const dir = join(import.meta.dirname, '..', 'data', 'schema');
 mkdirSync(dir, { recursive: true });
-const all = { ...fileSchemas(), 'incident.schema.json': incidentSchema() };
-for (const [name, schema] of Object.entries(all)) {
+const all = new Map([...fileSchemas(), ['incident.schema.json', incidentSchema()]]);
+for (const [name, schema] of all) {
 	writeFileSync(join(dir, name), JSON.stringify(schema, null, '\t') + '\n');
 	console.log(`wrote data/schema/${name}`);
 }

@@ -377,15 +377,15 @@ describe('the bundled incident', () => {
 describe('JSON Schema for editors', () => {
 	test('data/schema/ is generated from the current definitions (run npm run schema)', () => {
 		const dir = join(import.meta.dirname, '..', '..', 'data', 'schema');
-		const all = { ...fileSchemas(), 'incident.schema.json': incidentSchema() };
-		for (const [name, schema] of Object.entries(all)) {
+		const all = new Map([...fileSchemas(), ['incident.schema.json', incidentSchema()]]);
+		for (const [name, schema] of all) {
 			const onDisk = JSON.parse(readFileSync(join(dir, name), 'utf8'));
 			expect(onDisk, name).toEqual(schema);
 		}
 	});
 
 	test('the events schema requires an offset pattern and lists the precisions', () => {
-		const events = fileSchemas()['events.schema.json'] as {
+		const events = fileSchemas().get('events.schema.json') as {
 			properties: {
 				events: { items: { properties: Record<string, { pattern?: string; enum?: string[] }> } };
 			};

@@ -22,7 +22,7 @@ export function channelName(incident: string, story: string): string {
 /** Accepts only well-formed messages: anything else on the channel is ignored. */
 export function readMessage(data: unknown): BriefMessage | null {
 	if (typeof data !== 'object' || data === null) return null;
-	const m = data as Record<string, unknown>;
+	const m = data as { kind?: unknown; step?: unknown; blank?: unknown; theme?: unknown };
 	switch (m.kind) {
 		case 'step':
 			return typeof m.step === 'number' && Number.isInteger(m.step) && m.step >= 1

@@ -71,6 +71,7 @@ export interface Commit {
 	 * Each data file by name: its content's hash (git's blob id) and its parsed JSON. A file
 	 * whose hash is the previous commit's is not read again (`json` may then be left out).
 	 */
+	// eslint-disable-next-line no-restricted-syntax -- keyed by the data files' own names
 	files: Record<string, { blob: string; json?: unknown; unreadable?: boolean }>;
 }
 
@@ -99,6 +100,7 @@ function recordsOf(kind: RecordKind, body: unknown): Map<string, string> {
  */
 export function snapshotOf(
 	files: Commit['files'],
+	// eslint-disable-next-line no-restricted-syntax -- keyed by the data files' own names
 	prev: { snapshot: Snapshot; blobs: Record<string, string> } | null = null
 ): Snapshot {
 	const snapshot: Snapshot = new Map();
@@ -120,7 +122,10 @@ export function fieldChanges(
 	after: Record<string, unknown>
 ): FieldChange[] {
 	const out: FieldChange[] = [];
-	const keys = [...Object.keys(after), ...Object.keys(before).filter((k) => !(k in after))];
+	const keys = [
+		...Object.keys(after),
+		...Object.keys(before).filter((k) => !Object.hasOwn(after, k))
+	];
 	for (const field of keys) {
 		const had = Object.hasOwn(before, field);
 		const has = Object.hasOwn(after, field);
@@ -161,12 +166,14 @@ export function diffSnapshots(prev: Snapshot | null, next: Snapshot): RecordChan
  */
 export function buildRevisions(commits: Iterable<Commit>): Revision[] {
 	const revisions: Revision[] = [];
+	// eslint-disable-next-line no-restricted-syntax -- keyed by the data files' own names
 	let prev: { snapshot: Snapshot; blobs: Record<string, string> } | null = null;
 	for (const c of commits) {
 		const next = snapshotOf(c.files, prev);
 		const changes = diffSnapshots(prev?.snapshot ?? null, next);
 		prev = {
 			snapshot: next,
+			// eslint-disable-next-line no-restricted-syntax -- keyed by the data files' own names
 			blobs: Object.fromEntries(Object.entries(c.files).map(([f, e]) => [f, e.blob]))
 		};
 		if (changes.length === 0) continue;

@@ -35,6 +35,7 @@ export function validateSingleJson(json: unknown, fileName: string): ValidationR
 			'$',
 			`must be a JSON object with the keys ${SINGLE_FILE_KEYS.map((k) => `"${k}"`).join(', ')}; got ${json === null ? 'null' : Array.isArray(json) ? 'an array' : typeof json}`
 		);
+	// Parsed JSON, read by the fixed top-level keys only, each checked with Object.hasOwn.
 	const record = json as Record<string, unknown>;
 	const errors: ValidationError[] = [];
 	const known = new Set<string>([...SINGLE_FILE_KEYS, '$schema', 'version']);
@@ -48,7 +49,7 @@ export function validateSingleJson(json: unknown, fileName: string): ValidationR
 	const raw: RawFiles = {};
 	for (const file of FILE_NAMES) {
 		const key = keyOf(file);
-		if (!(key in record)) {
+		if (!Object.hasOwn(record, key)) {
 			if (OPTIONAL_FILES.has(file)) continue;
 			errors.push({
 				file: fileName,

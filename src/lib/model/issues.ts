@@ -14,6 +14,7 @@ type Schema = z.core.$ZodType;
 
 interface Def {
 	type: string;
+	// eslint-disable-next-line no-restricted-syntax -- zod's own shape, read with Object.hasOwn
 	shape?: Record<string, Schema>;
 	element?: Schema;
 	innerType?: Schema;
@@ -29,7 +30,8 @@ export function schemaAt(schema: Schema, path: readonly PropertyKey[]): Schema |
 		here = unwrap(here);
 		if (!here) return undefined;
 		const d = def(here);
-		if (d.type === 'object' && typeof key === 'string') here = d.shape?.[key];
+		if (d.type === 'object' && typeof key === 'string')
+			here = d.shape && Object.hasOwn(d.shape, key) ? d.shape[key] : undefined;
 		else if (d.type === 'array' && typeof key === 'number') here = d.element;
 		else if (d.type === 'union')
 			here = d.options?.map((o) => schemaAt(o, [key])).find((s) => s !== undefined);

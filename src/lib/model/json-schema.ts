@@ -8,7 +8,9 @@ import { files, IncidentModel, type FileName } from './schema';
 
 const BASE = 'https://sightline.invalid/schema/';
 
-function toSchema(type: z.ZodType, id: string, title: string): Record<string, unknown> {
+export type JsonSchema = z.core.JSONSchema.BaseSchema;
+
+function toSchema(type: z.ZodType, id: string, title: string): JsonSchema {
 	const schema = z.toJSONSchema(type, {
 		target: 'draft-2020-12',
 		unrepresentable: 'any',
@@ -17,20 +19,23 @@ function toSchema(type: z.ZodType, id: string, title: string): Record<string, un
 	return { ...schema, $id: BASE + id, title };
 }
 
-/** The schema each data file points at with "$schema": "../../schema/<name>.schema.json". */
-export function fileSchemas(): Record<string, Record<string, unknown>> {
-	const out: Record<string, Record<string, unknown>> = {};
+/**
+ * The schema each data file points at with "$schema": "../../schema/<name>.schema.json", by
+ * its file name. A Map: /schema/<file> looks names from the address up in it.
+ */
+export function fileSchemas(): Map<string, JsonSchema> {
+	const out = new Map<string, JsonSchema>();
 	for (const [name, type] of Object.entries(files) as [FileName, z.ZodType][]) {
 		const schemaName =
 			name === 'incident.json'
 				? 'incident-file.schema.json'
 				: name.replace(/\.json$/, '.schema.json');
-		out[schemaName] = toSchema(type, schemaName, `Sightline incident file: ${name}`);
+		out.set(schemaName, toSchema(type, schemaName, `Sightline incident file: ${name}`));
 	}
 	return out;
 }
 
 /** The schema of the whole published model, served at /schema/incident.schema.json. */
-export function incidentSchema(): Record<string, unknown> {
+export function incidentSchema(): JsonSchema {
 	return toSchema(IncidentModel, 'incident.schema.json', 'Sightline incident model');
 }

@@ -209,7 +209,7 @@ export function zoneOffset(t: number, zone: string): number {
 		offsetFormatters.set(zone, fmt);
 	}
 	const at = bucket * 15 * MINUTE;
-	const parts: Record<string, number> = {};
+	const parts: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
 	let bc = false;
 	for (const p of fmt.formatToParts(new Date(at))) {
 		if (p.type === 'era') bc = p.value === 'BC';

@@ -75,6 +75,7 @@ export function readGitHistory(dir: string): GitHistory {
 	]);
 	if (log === null) return { available: false, reason: 'git could not read the history' };
 	const commits: Commit[] = [];
+	// eslint-disable-next-line no-restricted-syntax -- keyed by the data files' own names
 	let previous: Record<string, string> = {};
 	let parsed = new Map<string, { json?: unknown; unreadable?: boolean }>();
 	for (const entry of log.split(RECORD)) {
@@ -82,6 +83,7 @@ export function readGitHistory(dir: string): GitHistory {
 		if (!hash || !date) continue;
 		// The folder's files at this commit, as blob ids.
 		const tree = git(where.top, ['ls-tree', hash, '--', `${where.path}/`]) ?? '';
+		// eslint-disable-next-line no-restricted-syntax -- keyed by the data files' own names
 		const blobs: Record<string, string> = {};
 		for (const line of tree.split('\n')) {
 			const m = /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(line);
