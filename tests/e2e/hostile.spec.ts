@@ -6,7 +6,7 @@
  * element or event-handler attribute made from it, no address but http(s)), and the page must
  * keep its shape on a desktop and on a phone.
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type { IncidentModel } from '../../src/lib/model/schema';
@@ -347,4 +347,79 @@ test('the side panel wraps unbroken text instead of scrolling sideways', async (
 	await page.goto(`${OPEN}&event=long-summary`);
 	await expect(page.locator('h1#event-title')).toBeVisible({ timeout: 30_000 });
 	expect(await panelOverflow(), 'the long-summary event').toBeLessThanOrEqual(1);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The second opinion (issue 23): what an independent probe of the built site found. The ids
+// named after Object.prototype's properties are in prototype-ids.spec.ts.
+
+/** The valid mini incident as one file, as the site publishes a model. */
+function miniModel(): IncidentModel {
+	const dir = join('tests', 'fixtures', 'valid', 'mini');
+	const out: Record<string, unknown> = { storylines: [] };
+	for (const file of ['incident', 'sources', 'parties', 'events', 'relations', 'casualties']) {
+		const doc = JSON.parse(readFileSync(join(dir, `${file}.json`), 'utf8'));
+		out[file] = doc[file];
+	}
+	return out as unknown as IncidentModel;
+}
+
+/** Writes a file the static server will serve at /e2e/<name>. */
+function serve(name: string, model: unknown) {
+	mkdirSync(join('build', 'e2e'), { recursive: true });
+	writeFileSync(join('build', 'e2e', name), JSON.stringify(model));
+}
+
+/** Saves what an export button gives, as text. */
+async function saved(page: Page, name: 'Export SVG' | 'Export PNG'): Promise<Buffer> {
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name }).first().click()
+	]);
+	return readFileSync((await download.path())!);
+}
+
+/** What a browser's XML parser says of the text: null when it is well-formed. */
+const xmlError = (page: Page, text: string) =>
+	page.evaluate(
+		(t) =>
+			new DOMParser().parseFromString(t, 'image/svg+xml').querySelector('parsererror')
+				?.textContent ?? null,
+		text
+	);
+
+test('a title with characters XML cannot carry still exports as XML, and as PNG', async ({
+	page
+}) => {
+	// U+FFFE and U+FFFF pass the text rules (they are not controls) but have no place in XML.
+	const m = miniModel();
+	m.incident.title = 'Noncharacters \uFFFE in the title \uFFFF';
+	m.events[0]!.title = 'Strike \uFFFF begins';
+	m.parties[0]!.name = 'Blue \uFFFE State';
+	serve('xml-hostile.json', m);
+	await page.goto('/open?src=/e2e/xml-hostile.json&view=both');
+	await expectOpened(page);
+	await expect(page.locator('svg.graph-plot .node')).not.toHaveCount(0);
+
+	const svg = (await saved(page, 'Export SVG')).toString('utf8');
+	expect(await xmlError(page, svg), 'the exported SVG parses as XML').toBeNull();
+	expect(svg).not.toMatch(/[\uFFFE\uFFFF]/);
+	expect(svg).toContain('Strike \uFFFD begins');
+
+	const png = await saved(page, 'Export PNG');
+	expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+	await expect(page.getByRole('status').filter({ hasText: 'Saved' }).first()).toBeAttached();
+});
+
+test('a NUL in a title is refused with the field and the position', async ({ page }) => {
+	const m = miniModel();
+	m.events[1]!.title = 'T\u0000itle';
+	serve('nul.json', m);
+	await page.goto('/open?src=/e2e/nul.json');
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('nul.json could not be opened: one problem');
+	await expect(alert).toContainText(
+		'$.events[1].title: contains the control character U+0000 (null) at position 2; only tab and line feed are allowed'
+	);
+	await expect(page.locator('.workspace')).toHaveCount(0);
 });

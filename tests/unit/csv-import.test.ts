@@ -517,6 +517,28 @@ describe('csvToIncident: errors', () => {
 		]);
 	});
 
+	test('a control character in any cell is refused where it is', () => {
+		const rows = [
+			`${HEADER},summary`,
+			/* 2 */ 'a,2016-09-17T10:00Z,,T\u0000itle,A,X,https://e.org/1,',
+			/* 3 */ 'c,2016-09-17T10:00Z,,T,\u001b[1mA,X,https://e.org/1,"x\u0008"'
+		];
+		expect(importErrors(rows.join('\n') + '\n')).toEqual([
+			'events.csv row 2, column "title": title contains the control character U+0000 (null) at position 2; only tab and line feed are allowed',
+			'events.csv row 3, column "parties": parties contains the control character U+001B (escape) at position 1; only tab and line feed are allowed',
+			'events.csv row 3, column "summary": summary contains the control character U+0008 (backspace) at position 2; only tab and line feed are allowed'
+		]);
+	});
+
+	test('a line break inside a quoted cell is a line feed, whatever ends the file’s lines', () => {
+		for (const eol of ['\r\n', '\r', '\n']) {
+			const { model } = importOk(
+				`${HEADER},summary${eol}a,2016-09-17T10:00Z,,T,A,X,https://e.org/1,"one${eol}two"${eol}`
+			);
+			expect(model.events[0]!.summary, JSON.stringify(eol)).toBe('one\ntwo');
+		}
+	});
+
 	test('the separator named in a wrong-count message is the file’s own', () => {
 		expect(
 			importErrors(

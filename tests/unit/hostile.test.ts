@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { validateSingleJson } from '../../src/lib/import/single-file';
+import { runImportBytes } from '../../src/lib/import/run';
+import { escapeXml, xmlSafe } from '../../src/lib/export/figure';
 
 const FILE = join(import.meta.dirname, '..', 'fixtures', 'hostile', 'incident.json');
 const text = readFileSync(FILE, 'utf8');
@@ -98,5 +100,67 @@ describe('a source URL refuses every scheme but http and https', () => {
 		expect(result.ok).toBe(false);
 		expect(result.errors.map((e) => e.path)).toEqual(['$.sources[0].url']);
 		expect(result.errors[0]!.message).toMatch(/must be an http:\/\/ or https:\/\/ URL/);
+	});
+});
+
+/**
+ * What an independent probe of the built site found (issue 23). The browser side of each is in
+ * tests/e2e/hostile.spec.ts; the lookups by id are in prototype-ids.test.ts.
+ */
+describe('the second opinion', () => {
+	const bytesOf = (m: unknown) => new TextEncoder().encode(JSON.stringify(m));
+	const open = (m: unknown) => {
+		const result = runImportBytes({ bytes: bytesOf(m), fileName: 'incident.json' });
+		return result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`);
+	};
+
+	test('a NUL in a title is refused where /open checks a file, naming the field and position', () => {
+		const m = fixture();
+		m.events[3]!.title = 'T\u0000itle';
+		expect(open(m)).toEqual([
+			'$.events[3].title: contains the control character U+0000 (null) at position 2; only tab and line feed are allowed'
+		]);
+	});
+
+	test.each([
+		['\u0001', 'U+0001 (start of heading)'],
+		['\u0008', 'U+0008 (backspace)'],
+		['\u000B', 'U+000B (vertical tab)'],
+		['\u000C', 'U+000C (form feed)'],
+		['\r', 'U+000D (carriage return)'],
+		['\u001B', 'U+001B (escape)'],
+		['\u001F', 'U+001F (unit separator)']
+	])('so is %j, in any text field', (c, named) => {
+		const m = fixture();
+		m.incident.summary = `ab${c}`;
+		expect(open(m)).toEqual([
+			`$.incident.summary: contains the control character ${named} at position 3; only tab and line feed are allowed`
+		]);
+	});
+
+	test('tab and line feed, and characters beyond the C0 range, are text', () => {
+		const m = fixture();
+		m.events[0]!.summary = 'a\tb\nc\u0085d\u007Fe\u{1F600}';
+		expect(open(m)).toEqual([]);
+	});
+});
+
+describe('an export writes only what XML 1.0 can carry', () => {
+	test.each([
+		['T\u0000itle', 'T\uFFFDitle'],
+		['a\uFFFEb\uFFFFc', 'a\uFFFDb\uFFFDc'],
+		['half \uD800 and \uDC00', 'half \uFFFD and \uFFFD'],
+		[
+			'kept: tab\t, lf\n, cr\r, emoji \u{1F600}, C1 \u0085',
+			'kept: tab\t, lf\n, cr\r, emoji \u{1F600}, C1 \u0085'
+		]
+	])('%j', (text, safe) => {
+		expect(xmlSafe(text)).toBe(safe);
+	});
+
+	test('and escapes markup after making it safe', () => {
+		expect(escapeXml('<a b="c">&\u0000</a>')).toBe(
+			'&lt;a b=&quot;c&quot;&gt;&amp;\uFFFD&lt;/a&gt;'
+		);
 	});
 });

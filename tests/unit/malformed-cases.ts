@@ -74,6 +74,8 @@ const TOP_KEYS =
 	'"incident", "sources", "parties", "events", "relations", "casualties", "storylines"';
 const PRECISIONS = '"minute", "hour", "day", "month", "year"';
 const NOT_HTTP = 'must be an http:// or https:// URL; got';
+const CONTROL = 'contains the control character';
+const ONLY_TAB_LF = 'only tab and line feed are allowed';
 
 export const MALFORMED_CASES: MalformedCase[] = [
 	// ------------------------------------------------------------------ not JSON, or not an object
@@ -958,6 +960,54 @@ export const MALFORMED_CASES: MalformedCase[] = [
 		file: 'sources.json',
 		break: { edit: (d) => (d.sources[0].url = ' https://example.org/wire-1') },
 		errors: [`sources.json $.sources[0].url: ${NOT_HTTP} " https://example.org/wire-1"`]
+	},
+
+	// --------------------------------------------------- characters no text may hold (issue 23)
+	{
+		name: 'a NUL character in a title',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[0].title = 'Strike\u0000 begins') },
+		errors: [
+			`events.json $.events[0].title: ${CONTROL} U+0000 (null) at position 7; ${ONLY_TAB_LF}`
+		]
+	},
+	{
+		name: 'a terminal escape sequence in a party name',
+		file: 'parties.json',
+		break: { edit: (d) => (d.parties[0].name = '\u001b[31mBlue State') },
+		errors: [
+			`parties.json $.parties[0].name: ${CONTROL} U+001B (escape) at position 1; ${ONLY_TAB_LF}`
+		]
+	},
+	{
+		name: 'a carriage return in a nested note',
+		file: 'sources.json',
+		break: { edit: (d) => (d.sources[1].reliability.note = 'State-owned\r\nbroadcaster.') },
+		errors: [
+			`sources.json $.sources[1].reliability.note: ${CONTROL} U+000D (carriage return) at position 12; ${ONLY_TAB_LF}`
+		]
+	},
+	{
+		name: 'half of a surrogate pair in a claim, after an emoji (positions count characters)',
+		file: 'events.json',
+		break: { edit: (d) => (d.events[0].claims[0].statement = '🛩 The strike \uD83D lasted.') },
+		errors: [
+			'events.json $.events[0].claims[0].statement: contains half of a character (U+D83D, a UTF-16 surrogate without its pair) at position 14; the text was cut or mis-encoded'
+		]
+	},
+	{
+		name: 'a control character and a wrong type in one file, reported together',
+		file: 'events.json',
+		break: {
+			edit: (d) => {
+				d.events[1].summary = 'Red\u0007 calls Blue.';
+				d.events[2].approximate = 'no';
+			}
+		},
+		errors: [
+			`events.json $.events[1].summary: ${CONTROL} U+0007 (bell) at position 4; ${ONLY_TAB_LF}`,
+			'events.json $.events[2].approximate: must be a boolean, got the string "no"'
+		]
 	}
 ];
 

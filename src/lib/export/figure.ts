@@ -54,11 +54,28 @@ export function wrapText(text: string, max: number): string[] {
 	return lines;
 }
 
-function escapeXml(s: string): string {
-	return s.replace(
-		/[<>&"']/g,
-		(c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!
-	);
+/**
+ * Characters XML 1.0 cannot carry at all, escaped or not: C0 controls but tab, line feed and
+ * carriage return, halves of surrogate pairs, U+FFFE and U+FFFF. The validator refuses most
+ * of them in data; whatever still reaches an export is replaced by U+FFFD, so the file is
+ * always XML (one NUL and no parser reads it, nor can the browser draw it as a PNG).
+ */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export function xmlSafe(s: string): string {
+	return s.replace(NOT_XML, '\uFFFD');
+}
+
+const XML_ESCAPES = new Map([
+	['<', '&lt;'],
+	['>', '&gt;'],
+	['&', '&amp;'],
+	['"', '&quot;'],
+	["'", '&apos;']
+]);
+
+export function escapeXml(s: string): string {
+	return xmlSafe(s).replace(/[<>&"']/g, (c) => XML_ESCAPES.get(c)!);
 }
 
 /** Copies computed styles onto a cloned tree, dropping what is invisible or only for input. */
@@ -217,7 +234,8 @@ export async function exportFigures(
 			frame,
 			g,
 			picture(under),
-			new XMLSerializer().serializeToString(clone),
+			// The serializer writes text and attributes as they are, even what XML cannot hold.
+			xmlSafe(new XMLSerializer().serializeToString(clone)),
 			picture(canvas),
 			'</g></svg>'
 		);

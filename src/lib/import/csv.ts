@@ -10,6 +10,7 @@
 import type { IncidentEvent, IncidentModel, Party, Precision, Source } from '../model/schema.ts';
 import { EVENT_ROLES, PRECISIONS } from '../model/vocabulary.ts';
 import { eventExtent } from '../model/extent.ts';
+import { controlCharacterProblem } from '../model/characters.ts';
 import {
 	daysInMonth,
 	fromWall,
@@ -475,7 +476,12 @@ export function csvToIncident(text: string, options: CsvImportOptions): CsvImpor
 		const cells: Cells = {
 			get(column) {
 				const i = index.get(column);
-				return i === undefined ? '' : unguardCell(cellsOfRow[i] ?? '').trim();
+				// A line break inside a quoted cell is a line break, however the file ends its lines.
+				return i === undefined
+					? ''
+					: unguardCell(cellsOfRow[i] ?? '')
+							.trim()
+							.replace(/\r\n?/g, '\n');
 			}
 		};
 		let rowOk = true;
@@ -483,6 +489,12 @@ export function csvToIncident(text: string, options: CsvImportOptions): CsvImpor
 			fail(at(rowNo, column), message);
 			rowOk = false;
 		};
+
+		// Characters no text may carry (a NUL, an escape…), in any column the import reads.
+		for (const column of index.keys()) {
+			const message = controlCharacterProblem(cells.get(column));
+			if (message) problem(column, `${column} ${message}`);
+		}
 
 		// id
 		const id = cells.get('id');

@@ -23,6 +23,7 @@ import { eventRuleProblems } from './event-rules.ts';
 import { claimsEventOf } from './claims.ts';
 import { findDuplicateKeys } from './duplicate-keys.ts';
 import { decodeUtf8 } from './utf8.ts';
+import { findControlCharacters } from './characters.ts';
 
 export interface ValidationError {
 	/** The data file, e.g. "events.json". */
@@ -100,6 +101,8 @@ export function validateIncident(raw: RawFiles): ValidationResult {
 		}
 		// The parsed value is still checked, so the file's other problems come in the same pass.
 		for (const p of entry.problems ?? []) errors.push({ file: name, ...p });
+		for (const p of findControlCharacters(entry.json))
+			errors.push({ file: name, path: jsonPath(p.path), message: p.message });
 		const result = files[name].safeParse(entry.json, { reportInput: true });
 		if (result.success) parsed[name] = result.data;
 		else {
