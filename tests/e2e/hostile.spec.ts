@@ -423,3 +423,17 @@ test('a NUL in a title is refused with the field and the position', async ({ pag
 	);
 	await expect(page.locator('.workspace')).toHaveCount(0);
 });
+
+test('a source address with a right-to-left override is refused with a clear message', async ({
+	page
+}) => {
+	const m = miniModel();
+	m.sources[0]!.url = 'http://\u202Eexample.com';
+	serve('rlo.json', m);
+	await page.goto('/open?src=/e2e/rlo.json');
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText(
+		'$.sources[0].url: must not contain invisible characters: U+202E (right-to-left override) at position 8 does not show'
+	);
+	await expect(page.locator('.workspace')).toHaveCount(0);
+});

@@ -517,16 +517,19 @@ describe('csvToIncident: errors', () => {
 		]);
 	});
 
-	test('a control character in any cell is refused where it is', () => {
+	test('a control character in any cell, or an invisible one in an address, is refused where it is', () => {
 		const rows = [
 			`${HEADER},summary`,
 			/* 2 */ 'a,2016-09-17T10:00Z,,T\u0000itle,A,X,https://e.org/1,',
-			/* 3 */ 'c,2016-09-17T10:00Z,,T,\u001b[1mA,X,https://e.org/1,"x\u0008"'
+			/* 3 */ 'b,2016-09-17T10:00Z,,T,A,X,http://\u202Eexample.com,',
+			/* 4 */ 'c,2016-09-17T10:00Z,,T,\u001b[1mA,X,https://e.org/1 https://e.\u200Borg/2,"x\u0008"'
 		];
 		expect(importErrors(rows.join('\n') + '\n')).toEqual([
 			'events.csv row 2, column "title": title contains the control character U+0000 (null) at position 2; only tab and line feed are allowed',
-			'events.csv row 3, column "parties": parties contains the control character U+001B (escape) at position 1; only tab and line feed are allowed',
-			'events.csv row 3, column "summary": summary contains the control character U+0008 (backspace) at position 2; only tab and line feed are allowed'
+			'events.csv row 3, column "source_url": "http://\\u202Eexample.com" must not contain invisible characters: U+202E (right-to-left override) at position 8 does not show, so the link could look like a different address from the one it opens',
+			'events.csv row 4, column "parties": parties contains the control character U+001B (escape) at position 1; only tab and line feed are allowed',
+			'events.csv row 4, column "summary": summary contains the control character U+0008 (backspace) at position 2; only tab and line feed are allowed',
+			'events.csv row 4, column "source_url": "https://e.\\u200Borg/2" must not contain invisible characters: U+200B (zero-width space) at position 11 does not show, so the link could look like a different address from the one it opens'
 		]);
 	});
 

@@ -143,6 +143,22 @@ describe('the second opinion', () => {
 		m.events[0]!.summary = 'a\tb\nc\u0085d\u007Fe\u{1F600}';
 		expect(open(m)).toEqual([]);
 	});
+
+	test.each([
+		['http://\u202Eexample.com', 'U+202E (right-to-left override) at position 8'],
+		['https://example.org/\u202Dmoc.elpmaxe', 'U+202D (left-to-right override) at position 21'],
+		['https://exa\u200Bmple.org/', 'U+200B (zero-width space) at position 12'],
+		['https://example.org/\u2066x\u2069', 'U+2066 (left-to-right isolate) at position 21'],
+		['https://example.org/\u00ADx', 'U+00AD (soft hyphen) at position 21'],
+		['https://\uFEFFexample.org/', 'U+FEFF (zero-width no-break space) at position 9'],
+		['https://example.org/\u0085', 'U+0085 (a control character) at position 21']
+	])('a source URL with an invisible character is refused: %j', (url, what) => {
+		const m = fixture();
+		m.sources[0]!.url = url;
+		expect(open(m)).toEqual([
+			`$.sources[0].url: must not contain invisible characters: ${what} does not show, so the link could look like a different address from the one it opens`
+		]);
+	});
 });
 
 describe('an export writes only what XML 1.0 can carry', () => {

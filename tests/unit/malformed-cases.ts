@@ -74,6 +74,7 @@ const TOP_KEYS =
 	'"incident", "sources", "parties", "events", "relations", "casualties", "storylines"';
 const PRECISIONS = '"minute", "hour", "day", "month", "year"';
 const NOT_HTTP = 'must be an http:// or https:// URL; got';
+const INVISIBLE = 'must not contain invisible characters:';
 const CONTROL = 'contains the control character';
 const ONLY_TAB_LF = 'only tab and line feed are allowed';
 
@@ -960,6 +961,22 @@ export const MALFORMED_CASES: MalformedCase[] = [
 		file: 'sources.json',
 		break: { edit: (d) => (d.sources[0].url = ' https://example.org/wire-1') },
 		errors: [`sources.json $.sources[0].url: ${NOT_HTTP} " https://example.org/wire-1"`]
+	},
+	{
+		name: 'a right-to-left override in a URL (the link would show its host reversed)',
+		file: 'sources.json',
+		break: { edit: (d) => (d.sources[0].url = 'http://\u202Eexample.com') },
+		errors: [
+			`sources.json $.sources[0].url: ${INVISIBLE} U+202E (right-to-left override) at position 8 does not show, so the link could look like a different address from the one it opens`
+		]
+	},
+	{
+		name: 'a zero-width space in a URL',
+		file: 'sources.json',
+		break: { edit: (d) => (d.sources[1].url = 'https://exam\u200Bple.org/state-1') },
+		errors: [
+			`sources.json $.sources[1].url: ${INVISIBLE} U+200B (zero-width space) at position 13 does not show, so the link could look like a different address from the one it opens`
+		]
 	},
 
 	// --------------------------------------------------- characters no text may hold (issue 23)

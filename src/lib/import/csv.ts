@@ -10,7 +10,11 @@
 import type { IncidentEvent, IncidentModel, Party, Precision, Source } from '../model/schema.ts';
 import { EVENT_ROLES, PRECISIONS } from '../model/vocabulary.ts';
 import { eventExtent } from '../model/extent.ts';
-import { controlCharacterProblem } from '../model/characters.ts';
+import {
+	controlCharacterProblem,
+	invisibleInUrlProblem,
+	showInvisible
+} from '../model/characters.ts';
 import {
 	daysInMonth,
 	fromWall,
@@ -621,7 +625,11 @@ export function csvToIncident(text: string, options: CsvImportOptions): CsvImpor
 		for (const column of ['source_url', 'source_urls'] as const) {
 			for (const u of cells.get(column).split(/[\s|]+/)) {
 				if (u === '') continue;
-				if (parseHttpUrl(u)) {
+				const invisible = invisibleInUrlProblem(u);
+				if (invisible) {
+					problem(column, `"${showInvisible(u)}" ${invisible}`);
+					badUrl = true;
+				} else if (parseHttpUrl(u)) {
 					if (!urls.includes(u)) urls.push(u);
 				} else {
 					problem(column, `"${u}" is not an http:// or https:// URL`);

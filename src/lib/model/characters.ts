@@ -8,6 +8,9 @@
  * and its PNG cannot be drawn. Checked over every string of a file, whatever field it is in,
  * so the CLI, the build and /open name the same problem in the same words.
  *
+ * In an address: invisible formatting characters as well (right-to-left overrides, zero-width
+ * spaces…), with which a link can show one address and open another.
+ *
  * Pure and browser-safe.
  */
 
@@ -133,4 +136,52 @@ export function findControlCharacters(json: unknown): { path: PropertyKey[]; mes
 		}
 	}
 	return found;
+}
+
+/** Names of the invisible formatting characters most likely to be met. */
+const FORMAT_NAMES = new Map([
+	[0x00ad, 'soft hyphen'],
+	[0x061c, 'Arabic letter mark'],
+	[0x180e, 'Mongolian vowel separator'],
+	[0x200b, 'zero-width space'],
+	[0x200c, 'zero-width non-joiner'],
+	[0x200d, 'zero-width joiner'],
+	[0x200e, 'left-to-right mark'],
+	[0x200f, 'right-to-left mark'],
+	[0x202a, 'left-to-right embedding'],
+	[0x202b, 'right-to-left embedding'],
+	[0x202c, 'pop directional formatting'],
+	[0x202d, 'left-to-right override'],
+	[0x202e, 'right-to-left override'],
+	[0x2060, 'word joiner'],
+	[0x2066, 'left-to-right isolate'],
+	[0x2067, 'right-to-left isolate'],
+	[0x2068, 'first strong isolate'],
+	[0x2069, 'pop directional isolate'],
+	[0xfeff, 'zero-width no-break space']
+]);
+
+/** Formatting characters (Unicode category Cf), DEL and the C1 controls. */
+const INVISIBLE_IN_URL = /[\p{Cf}\u007F-\u009F]/u;
+
+/**
+ * What is wrong with an address that holds an invisible character, or null. C0 controls are
+ * left to controlCharacterProblem, which every string meets.
+ */
+export function invisibleInUrlProblem(url: string): string | null {
+	const m = INVISIBLE_IN_URL.exec(url);
+	if (!m) return null;
+	const code = m[0].codePointAt(0)!;
+	const name =
+		FORMAT_NAMES.get(code) ?? (code <= 0x9f ? 'a control character' : 'a formatting character');
+	const position = Array.from(url.slice(0, m.index)).length + 1;
+	return `must not contain invisible characters: ${hex(code)} (${name}) at position ${position} does not show, so the link could look like a different address from the one it opens`;
+}
+
+/** The text with every invisible or control character written as \uXXXX, for a message. */
+export function showInvisible(text: string): string {
+	return text.replace(
+		/[\p{Cc}\p{Cf}]/gu,
+		(c) => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+	);
 }

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { BUILT_IN_ZONE_IDS, EVENT_ROLES, PRECISIONS, VERSION_PATTERN } from './vocabulary.ts';
 import { instantProblem, isKnownTimeZone, partialDateProblem } from './time.ts';
+import { invisibleInUrlProblem } from './characters.ts';
 
 /** A value as an error message quotes it: a long string is cut, so a message stays one line. */
 function quoted(value: unknown): string {
@@ -72,9 +73,26 @@ export const PartialDate = z
 	})
 	.meta({ description: 'YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source is.' });
 
-export const HttpUrl = z.string().regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, {
-	error: (issue) => `must be an http:// or https:// URL; got ${quoted(issue.input)}`
-});
+const HTTP_URL = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
+
+/**
+ * An http(s) address without characters that do not show: with a right-to-left override or a
+ * zero-width space in it, a link can look like another address than the one it opens. Each
+ * address gets one message: an invisible character is named where it is the only problem, or
+ * where it is what fails the pattern (U+FEFF counts as white space).
+ */
+export const HttpUrl = z
+	.string()
+	.regex(HTTP_URL, {
+		error: (issue) => {
+			const url = String(issue.input);
+			const invisible = /^https?:\/\//i.test(url) ? invisibleInUrlProblem(url) : null;
+			return invisible ?? `must be an http:// or https:// URL; got ${quoted(url)}`;
+		}
+	})
+	.refine((url) => !HTTP_URL.test(url) || invisibleInUrlProblem(url) === null, {
+		error: (issue) => invisibleInUrlProblem(String(issue.input)) ?? 'must be an http(s) URL'
+	});
 
 export const Precision = z
 	.enum(PRECISIONS)
