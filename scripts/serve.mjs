@@ -75,6 +75,9 @@ const server = createServer((req, res) => {
 	const immutable = pathname.includes('/_app/immutable/');
 	res.writeHead(status, {
 		'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+		// The size, as static hosts send it: /open?src= shows progress and refuses a file over
+		// its limit before reading it.
+		'content-length': statSync(path).size,
 		'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
 		'x-content-type-options': 'nosniff',
 		'referrer-policy': 'strict-origin-when-cross-origin'
@@ -84,5 +87,9 @@ const server = createServer((req, res) => {
 });
 
 server.listen(port, '127.0.0.1', () => {
-	console.log(`Sightline is being served at http://localhost:${port}${basePath}/ (Ctrl+C to stop)`);
+	// The port it got: with --port 0 the system chooses one.
+	const { port: bound } = /** @type {import('node:net').AddressInfo} */ (server.address());
+	console.log(
+		`Sightline is being served at http://localhost:${bound}${basePath}/ (Ctrl+C to stop)`
+	);
 });

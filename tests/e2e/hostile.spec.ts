@@ -6,7 +6,16 @@
  * element or event-handler attribute made from it, no address but http(s)), and the page must
  * keep its shape on a desktop and on a phone.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	copyFileSync,
+	ftruncateSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type { IncidentModel } from '../../src/lib/model/schema';
@@ -436,4 +445,28 @@ test('a source address with a right-to-left override is refused with a clear mes
 		'$.sources[0].url: must not contain invisible characters: U+202E (right-to-left override) at position 8 does not show'
 	);
 	await expect(page.locator('.workspace')).toHaveCount(0);
+});
+
+test('a file over the limit, opened by address, is refused by its real size before reading', async ({
+	page
+}) => {
+	const path = join('build', 'e2e', 'too-big.json');
+	mkdirSync(join('build', 'e2e'), { recursive: true });
+	// Sparse: the server reports its size, which is all /open needs to refuse it.
+	const fd = openSync(path, 'w');
+	try {
+		ftruncateSync(fd, 168_200_000);
+	} finally {
+		closeSync(fd);
+	}
+	try {
+		await page.goto('/open?src=/e2e/too-big.json');
+		await expect(page.getByRole('alert')).toContainText('file is 160.4 MB; the limit is 150.0 MB', {
+			timeout: 30_000
+		});
+		const head = await page.request.head('/e2e/too-big.json');
+		expect(head.headers()['content-length']).toBe('168200000');
+	} finally {
+		rmSync(path, { force: true });
+	}
 });

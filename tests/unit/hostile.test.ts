@@ -8,8 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { validateSingleJson } from '../../src/lib/import/single-file';
+import { sizeProblem, validateSingleJson } from '../../src/lib/import/single-file';
 import { runImportBytes } from '../../src/lib/import/run';
+import { openUrl } from '../../src/lib/import/open';
 import { escapeXml, xmlSafe } from '../../src/lib/export/figure';
 
 const FILE = join(import.meta.dirname, '..', 'fixtures', 'hostile', 'incident.json');
@@ -177,6 +178,47 @@ describe('an export writes only what XML 1.0 can carry', () => {
 	test('and escapes markup after making it safe', () => {
 		expect(escapeXml('<a b="c">&\u0000</a>')).toBe(
 			'&lt;a b=&quot;c&quot;&gt;&amp;\uFFFD&lt;/a&gt;'
+		);
+	});
+});
+
+describe('a file read by address, past the size limit', () => {
+	/** A body of `chunks` pieces of 16 MB each, the same buffer each time, with these headers. */
+	const streamed = (chunks: number, headers: Record<string, string> = {}) =>
+		(async () => {
+			const piece = new Uint8Array(16 * 1024 * 1024);
+			let sent = 0;
+			const body = new ReadableStream<Uint8Array>({
+				pull(controller) {
+					if (sent++ < chunks) controller.enqueue(piece);
+					else controller.close();
+				}
+			});
+			return new Response(body, { status: 200, headers });
+		}) as unknown as typeof fetch;
+
+	test('without a length, says it is over 150 MB, not how much was read', async () => {
+		const result = await openUrl(new URL('https://a.example/big.json'), () => {}, streamed(11));
+		expect(result.ok).toBe(false);
+		if (!result.ok) {
+			expect(result.errors[0]!.message).toMatch(/^file is over 150 MB, the limit/);
+			expect(result.errors[0]!.message).not.toMatch(/\d+\.\d MB/);
+		}
+	});
+
+	test('with a length that is wrong, the same', async () => {
+		const result = await openUrl(
+			new URL('https://a.example/big.json'),
+			() => {},
+			streamed(11, { 'content-length': '1000' })
+		);
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.errors[0]!.message).toMatch(/^file is over 150 MB, the limit/);
+	});
+
+	test('with its length, names it', () => {
+		expect(sizeProblem(168_200_000, 'big.json')!.message).toMatch(
+			/^file is 160\.4 MB; the limit is 150\.0 MB/
 		);
 	});
 });

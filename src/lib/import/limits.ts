@@ -14,13 +14,24 @@ export function formatBytes(bytes: number): string {
 	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** The message for a file over the limit, or null when it may be read. */
-export function sizeProblem(bytes: number, fileName: string): ValidationError | null {
+/**
+ * The message for a file over the limit, or null when it may be read. `bytes` is the file's
+ * size; with `sizeKnown` false it is only how much was read before reading stopped at the
+ * limit (the server gave no length, or a wrong one), and the message says "over" instead.
+ */
+export function sizeProblem(
+	bytes: number,
+	fileName: string,
+	sizeKnown = true
+): ValidationError | null {
 	if (bytes <= MAX_IMPORT_BYTES) return null;
+	const tail = 'Split the incident or leave out what the timeline does not need.';
 	return {
 		file: fileName,
 		path: '$',
-		message: `file is ${formatBytes(bytes)}; the limit is ${formatBytes(MAX_IMPORT_BYTES)}. Split the incident or leave out what the timeline does not need.`
+		message: sizeKnown
+			? `file is ${formatBytes(bytes)}; the limit is ${formatBytes(MAX_IMPORT_BYTES)}. ${tail}`
+			: `file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the limit, so reading stopped there (the server did not say how big it is). ${tail}`
 	};
 }
 

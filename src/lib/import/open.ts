@@ -198,7 +198,8 @@ export async function openUrl(
 		received += value.length;
 		if (received > MAX_IMPORT_BYTES) {
 			await reader.cancel();
-			return { ok: false, fileName, errors: [sizeProblem(received, fileName)!] };
+			// How much was read is not the file's size: only that it is over the limit.
+			return { ok: false, fileName, errors: [sizeProblem(received, fileName, false)!] };
 		}
 		const now = performance.now();
 		if (now - shown < 100) continue;
