@@ -6,7 +6,7 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -35,10 +35,18 @@ if (!existsSync(join(root, 'index.html'))) {
 	process.exit(1);
 }
 
+/**
+ * The file an address names, or null. Each segment is decoded on its own: one that decodes to
+ * a slash or backslash ("..%2F..%2Findex"), to "." or "..", or holds a NUL names no file here,
+ * since following it would lead out of the folder the address is in (and a page served from
+ * the wrong folder finds none of its relative scripts).
+ */
 function resolveFile(pathname) {
-	const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+	const segments = pathname.split('/').map((s) => decodeURIComponent(s));
+	if (segments.some((s) => /[/\\\0]/.test(s) || s === '.' || s === '..')) return null;
+	const rel = normalize(segments.join('/')).replace(/^([/\\])+/, '');
 	const full = join(root, rel);
-	if (!full.startsWith(root)) return null;
+	if (full !== root && !full.startsWith(root + sep)) return null;
 	for (const candidate of [full, `${full}.html`, join(full, 'index.html')]) {
 		if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
 	}

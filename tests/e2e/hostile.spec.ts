@@ -470,3 +470,23 @@ test('a file over the limit, opened by address, is refused by its real size befo
 		rmSync(path, { force: true });
 	}
 });
+
+test('an address that decodes out of its folder gets the not-found page, which works', async ({
+	page,
+	problems
+}) => {
+	for (const path of ['/events/..%2F..%2Findex', '/events/..%2Fbrief', '/events%2Fno-such']) {
+		const res = await page.goto(path);
+		expect(res?.status(), path).toBe(404);
+		// The not-found page boots (404.html draws it in the browser): its own scripts load,
+		// wherever the address points.
+		await expect(page.locator('main.error .kicker')).toHaveText('Not found');
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await page.waitForLoadState('networkidle');
+	}
+	// The browser's own line for each document that answered 404 is expected; nothing else is.
+	const NOT_FOUND =
+		'error: Failed to load resource: the server responded with a status of 404 (Not Found)';
+	expect(problems.filter((p) => p !== NOT_FOUND)).toEqual([]);
+	problems.length = 0;
+});

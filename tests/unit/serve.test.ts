@@ -1,7 +1,8 @@
 /**
  * The bundled static server (scripts/serve.mjs), as `npm start`, `npm run preview` and the
- * browser tests use it, on a small folder made here: it sends every file's length, so /open
- * can refuse an over-size file before reading it (issue 23).
+ * browser tests use it, on a small folder made here: it sends every file's length (so /open
+ * can refuse an over-size file before reading it), and an address that decodes out of its
+ * folder, or into another route's, gets the not-found page (issue 23).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -83,13 +84,21 @@ describe('serve.mjs', () => {
 		expect(res.length).toBe(String(Buffer.byteLength(FILES[3]![1])));
 	});
 
-	test.each(['/no-such-page'])(
-		'%s gets the not-found page, with status 404 and its length',
-		async (path) => {
-			const res = await get(path);
-			expect(res.status).toBe(404);
-			expect(res.body).toContain('not found');
-			expect(res.length).toBe(String(Buffer.byteLength(res.body)));
-		}
-	);
+	test.each([
+		'/events/..%2F..%2Findex',
+		'/events/..%2Findex',
+		'/events/..%2f..%2findex.html',
+		'/events/..%5C..%5Cindex',
+		'/events%2Fx',
+		'/events/x%2F..%2F..%2Findex',
+		'/events/%2E%2E%2F%2E%2E%2Findex',
+		'/%2e%2e/%2e%2e/etc/passwd',
+		'/events/x%00',
+		'/no-such-page'
+	])('%s gets the not-found page, with status 404 and its length', async (path) => {
+		const res = await get(path);
+		expect(res.status).toBe(404);
+		expect(res.body).toContain('not found');
+		expect(res.length).toBe(String(Buffer.byteLength(res.body)));
+	});
 });
