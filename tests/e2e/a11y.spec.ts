@@ -89,3 +89,71 @@ test('in forced colours, pressed toggles and the selected event keep a visible m
 	await page.screenshot({ path: 'screenshots/forced-colours-desktop.png' });
 	await expectNoAxeViolations(page);
 });
+
+/**
+ * On a phone too, with the WCAG 2.2 rules (issue 23): target-size (2.5.8) found the steps of a
+ * briefing 5 px wide there, and the masthead's links 20 px tall on pages without a title.
+ */
+const PHONE_PAGES: [string, string][] = [
+	['the home page', '/'],
+	['an event page', '/events/russian-first-call'],
+	['a party page with citation marks side by side', '/parties/russian-mod'],
+	['the claims page', '/claims'],
+	['the sources page', '/sources'],
+	['the list of briefings', '/brief'],
+	['a briefing cover', '/brief/strike-and-calls'],
+	['a briefing step of eleven', '/brief/strike-and-calls/7'],
+	['a briefing step of fourteen, dark', '/brief/seventy-two-hours/2?theme=dark'],
+	['the presenter view', '/brief/strike-and-calls/3/presenter'],
+	['the handout', '/brief/strike-and-calls/handout'],
+	['the page to open an incident', '/open'],
+	['an opened incident', '/open?src=/data/deir-ez-zor-2016.json&view=both'],
+	['the graph with a party selected', '/?view=both&party=russia'],
+	['the 404 page', '/events/not-a-real-event']
+];
+test.describe('on a phone (390 × 844)', () => {
+	test.use({
+		viewport: { width: 390, height: 844 },
+		isMobile: true,
+		hasTouch: true,
+		deviceScaleFactor: 3
+	});
+	for (const [name, path] of PHONE_PAGES)
+		test(`${name} has no axe violations`, async ({ page }) => {
+			await page.goto(path);
+			await page.locator('[data-ready], h1').first().waitFor();
+			if (path.startsWith('/open?'))
+				await page.locator('.workspace').first().waitFor({ timeout: 30_000 });
+			await page.waitForLoadState('networkidle');
+			await expectNoAxeViolations(page);
+		});
+});
+
+test('each step of a briefing is a target of at least 24 × 24 px, on a phone and a projector', async ({
+	page
+}) => {
+	for (const size of [
+		{ width: 390, height: 844 },
+		{ width: 1280, height: 720 }
+	]) {
+		await page.setViewportSize(size);
+		for (const path of ['/brief/strike-and-calls/7', '/brief/seventy-two-hours/2']) {
+			await page.goto(path);
+			await page.locator('[data-ready]').first().waitFor();
+			const boxes = await page
+				.locator('nav.progress a.tick')
+				.evaluateAll((ticks) => ticks.map((t) => t.getBoundingClientRect().toJSON()));
+			expect(boxes.length).toBeGreaterThan(10);
+			for (const b of boxes) {
+				expect(b.width, `${size.width} px ${path}`).toBeGreaterThanOrEqual(24);
+				expect(b.height, `${size.width} px ${path}`).toBeGreaterThanOrEqual(24);
+			}
+			// And nothing scrolls sideways for them.
+			expect(
+				await page.evaluate(
+					() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+				)
+			).toBeLessThanOrEqual(1);
+		}
+	}
+});

@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { IncidentModel } from '../../src/lib/model/schema';
 import { SETTLE_MS } from '../../src/lib/explorer/settle';
+import { AXE_TAGS } from './axe-tags';
 
 export const INCIDENT = process.env.SIGHTLINE_INCIDENT_ID ?? 'deir-ez-zor-2016';
 
@@ -26,7 +27,7 @@ export const test = base.extend<{ problems: string[]; model: IncidentModel }>({
 	}
 });
 
-export { expect };
+export { expect, AXE_TAGS };
 
 /** The visible window as [from, to] ms, read from the address bar. */
 export function windowFromUrl(page: Page): [number, number] | null {
@@ -156,8 +157,6 @@ export const mark = (page: Page, id: string) => page.locator(`a.mark[data-event-
 
 /** Fails with each violation's rule and elements when axe finds any on the page. */
 export async function expectNoAxeViolations(page: Page) {
-	const { violations } = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-		.analyze();
+	const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
 	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 }
