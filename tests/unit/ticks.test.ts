@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { scaleLinear } from 'd3-scale';
-import { CONTEXT_CHAR, chooseStep, placeContext, zonedTicks } from '../../src/lib/layout/ticks';
+import {
+	CONTEXT_CHAR,
+	axisRules,
+	chooseStep,
+	placeContext,
+	zonedTicks
+} from '../../src/lib/layout/ticks';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -114,5 +120,30 @@ describe('placeContext: the dates above the ticks never overlap', () => {
 				}
 			)
 		);
+	});
+});
+
+describe('axisRules: the rules drawn on the axis', () => {
+	test('major and minor ticks go to separate paths; a date off the left edge draws no rule', () => {
+		const x = (t: number) => t / 1000;
+		const rules = axisRules(
+			{
+				unit: 'hour',
+				stepMs: H,
+				ticks: [
+					{ t: 10_000, label: '00:00', major: true },
+					{ t: 20_000, label: '01:00', major: false }
+				],
+				context: [
+					{ t: -5_000, label: 'Tue', major: true },
+					{ t: 10_000, label: 'Wed', major: true }
+				]
+			},
+			x,
+			52
+		);
+		expect(rules.major).toBe('M10 42V52');
+		expect(rules.minor).toBe('M20 42V52');
+		expect(rules.context).toBe('M10 2V52');
 	});
 });

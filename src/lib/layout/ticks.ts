@@ -158,3 +158,27 @@ export function placeContext(
 	}
 	return out;
 }
+
+/**
+ * The axis's rules as three SVG paths' data: the lines above each context date (down to the
+ * axis's foot at `axisHeight`), the minor ticks and the major ticks (each 10 px tall).
+ */
+export function axisRules(
+	ticks: AxisTicks,
+	x: (t: number) => number,
+	axisHeight: number
+): { context: string; minor: string; major: string } {
+	let context = '';
+	let minor = '';
+	let major = '';
+	for (const c of ticks.context) {
+		const px = x(c.t);
+		if (px > 0) context += `M${px} 2V${axisHeight}`;
+	}
+	for (const t of ticks.ticks) {
+		const rule = `M${x(t.t)} ${axisHeight - 10}V${axisHeight}`;
+		if (t.major) major += rule;
+		else minor += rule;
+	}
+	return { context, minor, major };
+}
