@@ -1,7 +1,6 @@
 /**
  * d3-zoom as a gesture source for the timeline: it reports the window a wheel, pinch or drag
- * asks for; the timeline's own window changes are written back quietly (no source event), so
- * the two never fight.
+ * asks for; the timeline's own window changes are written back quietly, so the two never fight.
  */
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomTransform } from 'd3-zoom';
@@ -31,6 +30,11 @@ export function zoomGesture(
 	onwindow: (window: [number, number]) => void
 ): ZoomGesture {
 	const [s0, s1] = base.domain() as [number, number];
+	/**
+	 * True while `show` sets the transform. Its zoom event carries no source event of its own,
+	 * but during a gesture d3 hands it the gesture's last one, so that is no test of whose it is.
+	 */
+	let quiet = false;
 	const behaviour = zoom<SVGSVGElement, unknown>()
 		.scaleExtent([0.5, (s1 - s0) / minWindowMs])
 		// Right-click and ctrl-click belong to the browser's context menu.
@@ -39,7 +43,7 @@ export function zoomGesture(
 			return (!e.ctrlKey || e.type === 'wheel') && !e.button;
 		})
 		.on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
-			if (!event.sourceEvent) return; // our own quiet updates
+			if (quiet || !event.sourceEvent) return;
 			onwindow(event.transform.rescaleX(base).domain() as [number, number]);
 		});
 	const sel = select(plot);
@@ -47,7 +51,12 @@ export function zoomGesture(
 	return {
 		show(window) {
 			const t: ZoomTransform = transformFor(base, window);
-			sel.call(behaviour.transform, t);
+			quiet = true;
+			try {
+				sel.call(behaviour.transform, t);
+			} finally {
+				quiet = false;
+			}
 		},
 		destroy() {
 			sel.on('.zoom', null);
