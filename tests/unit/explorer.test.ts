@@ -66,7 +66,7 @@ describe('lanes while the window moves', { timeout: 60_000 }, () => {
 	const heights = (layout: Explorer['layout']) =>
 		Array.from(layout.tops.subarray(1), (t, i) => t - layout.tops[i]!);
 	/** Out and back in: the lanes gain rows on the way out and lose them on the way in. */
-	const steps = (k: number) => (k < 12 ? 1.6 : 1 / 1.6);
+	const steps = (k: number) => (k < 12 ? 1 / 1.6 : 1.6);
 
 	test('at rest each lane has its own height', () => {
 		const explorer = fresh();
@@ -106,5 +106,19 @@ describe('lanes while the window moves', { timeout: 60_000 }, () => {
 		explorer.settledWindow = explorer.window;
 		expect(explorer.layout).toEqual(own(explorer));
 		expect(explorer.lanesHeight).toBe(own(explorer).height);
+	});
+});
+
+describe('a briefing step', () => {
+	test("the lanes holding the step's focus come first; outside a briefing, the incident's order", () => {
+		const explorer = fresh();
+		const order = explorer.laneGroups.map((l) => l.id);
+		// An event in the last lane becomes the focus.
+		const last = order.at(-1)!;
+		const focus = explorer.items.find((i) => i.lane === last)!.id;
+		explorer.focusEvents = new Set([focus]);
+		expect(explorer.laneGroups.map((l) => l.id)).toEqual(order);
+		explorer.sparse = true;
+		expect(explorer.laneGroups.map((l) => l.id)).toEqual([last, ...order.slice(0, -1)]);
 	});
 });

@@ -8,6 +8,7 @@ import {
 	lanesIn,
 	layoutTimeline,
 	pillSpan,
+	pillWidth,
 	type EventMark
 } from '../../src/lib/layout/layout';
 import { buildIndex } from '../../src/lib/model';
@@ -259,6 +260,10 @@ describe('layoutTimeline', () => {
 		expect(a!.marks.map((m) => m.id)).toEqual(['call']);
 		expect(a!.strip).toMatchObject({ count: 5, ids: ['d1', 'd2', 'd3', 'd4', 'd5'] });
 		expect(a!.clusters).toEqual([]);
+		// The strip is a note on the lane's name line: the lane is no taller than without it.
+		const alone = layoutTimeline([item('call', 30)], lanes, scale(90, 900), 900, { maxRows: 3 });
+		expect(a!.height).toBe(alone.lanes[0]!.height);
+		expect(a!.marks[0]!.y).toBe(alone.lanes[0]!.marks[0]!.y);
 	});
 
 	test('precise events take rows before date-only ones that only partly cover the view', () => {
@@ -290,6 +295,72 @@ describe('layoutTimeline', () => {
 			'Russian officer…'
 		);
 		expect(fitLabel('Short', 140, 7)).toBe('Short');
+	});
+
+	test('a label is cut by measured width: narrow letters fit more than wide ones', () => {
+		const measure = (t: string) => [...t].reduce((w, c) => w + (c === 'W' ? 12 : 4), 0);
+		expect(fitLabel('iiii iiii iiii iiii iiii iiii', 100, measure)).toBe(
+			'iiii iiii iiii iiii iiii…'
+		);
+		expect(fitLabel('WWWW WWWW WWWW', 100, measure)).toBe('WWWW WWW…');
+		for (let w = 20; w < 200; w += 7)
+			expect(measure(fitLabel('WWWW iiii WWWW iiii WWWW', w, measure))).toBeLessThanOrEqual(w);
+	});
+
+	test('with room, a long title is shown whole: no cut at a fixed number of characters', () => {
+		const title = 'Strike window as given by the coalition, and as later reconstructed';
+		const items = [{ ...item('long', 10), title }];
+		const {
+			lanes: [a]
+		} = layoutTimeline(items, lanes, scale(600, 1440), 1440, { labelWidth: (t) => t.length * 6 });
+		expect(a!.marks[0]!.label).toBe(title);
+	});
+
+	test('a label takes the room its row has up to the next mark, and never more', () => {
+		const measure = (t: string) => t.length * 6;
+		// 'next' is placed first (selected) at 300 px; 'long' sits at 100 px in the same row.
+		const items = [
+			{ ...item('long', 100), title: 'A title far too long for the room before the next mark' },
+			item('next', 300)
+		];
+		const {
+			lanes: [a]
+		} = layoutTimeline(items, lanes, scale(600, 600), 600, {
+			maxRows: 1,
+			first: 'next',
+			labelWidth: measure
+		});
+		const long = a!.marks.find((m) => m.id === 'long')!;
+		const next = a!.marks.find((m) => m.id === 'next')!;
+		expect(long.row).toBe(next.row);
+		expect(long.label).toMatch(/…$/);
+		const end = long.labelX + measure(long.label!);
+		expect(end).toBeLessThanOrEqual(next.x0 - 8);
+		// It used most of that room: at most a word and the gap short of it.
+		expect(end).toBeGreaterThan(next.x0 - 8 - 60);
+	});
+
+	test("a cluster's badge is as wide as its count, at its events' place, however long they are", () => {
+		// Twelve ranges of three hours from 2 h on, in a lane of one row: most go to a cluster.
+		const items = Array.from({ length: 12 }, (_, i) =>
+			item(`r${i}`, 120 + i, {
+				end: T0 + (300 + i) * MIN,
+				extent: [T0 + (120 + i) * MIN, T0 + (300 + i) * MIN],
+				shape: 'range'
+			})
+		);
+		const width = 1200;
+		const {
+			lanes: [a]
+		} = layoutTimeline(items, lanes, scale(600, width), width, { maxRows: 1 });
+		expect(a!.clusters).toHaveLength(1);
+		const c = a!.clusters[0]!;
+		const [x0, x1] = pillSpan(c, width);
+		expect(x1 - x0).toBe(pillWidth(c.count));
+		expect(x1 - x0).toBeLessThan(40);
+		// It stands where its first hidden event begins, 2 h into a 10 h window.
+		expect(x0).toBeGreaterThanOrEqual(width * 0.2);
+		expect(x0).toBeLessThan(width * 0.2 + 10);
 	});
 });
 

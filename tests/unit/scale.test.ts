@@ -24,17 +24,12 @@ import {
 	layoutIndexed,
 	layoutTimeline,
 	linearOf,
+	compactCount,
 	pillSpan,
 	toPx
 } from '../../src/lib/layout/layout';
 import { buildHitIndex, hitTest, hitTestBrute, type HitBox } from '../../src/lib/timeline/hit';
-import {
-	compactCount,
-	drawLayout,
-	markBox,
-	pillBox,
-	type CanvasTheme
-} from '../../src/lib/timeline/canvas';
+import { drawLayout, markBox, pillBox, type CanvasTheme } from '../../src/lib/timeline/canvas';
 import { mulberry32 as rng } from '../../src/lib/bench/synth';
 
 const MIN = 60_000;

@@ -12,6 +12,7 @@ import { placesOf, type Place } from '../map/places';
 import { layoutIndexed, type LayoutOptions, type TimelineLayout } from '../layout/layout';
 import { buildTimeIndex, countOverlapping } from '../layout/time-index';
 import { zonedTicks } from '../layout/ticks';
+import { forgetMeasures, measureText } from '../text-measure';
 import { SETTLE_MS } from './settle';
 import { moveView, type View } from './motion';
 import { clampWindow, DEFAULT_VIEW, type LaneMode, type ViewState } from '../url/view-state';
@@ -29,6 +30,9 @@ export interface ExplorerLinks {
 	event: (id: string | null) => string;
 	party: (id: string) => string | null;
 }
+
+/** A title's width as a timeline label (Timeline.Mark's 13.5 px), px. */
+const measureLabel = (title: string) => measureText(title, 13.5);
 
 /** Appends a query string ("?a=1" or "") to an address that may already have one. */
 export function joinQuery(href: string, query: string): string {
@@ -135,7 +139,9 @@ export class Explorer {
 
 	/**
 	 * Lanes for the current grouping, in the incident's own order, only those with events that
-	 * pass the filters. Zooming never adds or removes a lane, so the picture stays put.
+	 * pass the filters. Zooming never adds or removes a lane, so the picture stays put. In a
+	 * briefing, the lanes holding the step's focus come first, so a pane of fixed height shows
+	 * what the step is about before the context around it.
 	 */
 	readonly laneGroups = $derived.by(() => {
 		const { model } = this.index;
@@ -146,31 +152,31 @@ export class Explorer {
 				: this.lanes === 'category'
 					? model.incident.categories.map((c) => ({ id: c.id, name: c.name }))
 					: model.parties.map((p) => ({ id: p.id, name: p.shortName ?? p.name }));
-		return all.filter((l) => used.has(l.id));
+		const lanes = all.filter((l) => used.has(l.id));
+		const focus = this.focusEvents;
+		if (!this.sparse || !focus || focus.size === 0) return lanes;
+		const focused = new Set(this.items.filter((i) => focus.has(i.id)).map((i) => i.lane));
+		return [...lanes.filter((l) => focused.has(l.id)), ...lanes.filter((l) => !focused.has(l.id))];
 	});
 
 	readonly items = $derived.by(() => toItems(this.visibleEvents, this.lanes, this.index.partyById));
 
 	readonly scale = $derived(scaleLinear().domain(this.window).range([0, this.width]));
 
-	readonly layoutOptions: Partial<LayoutOptions> = $derived(
-		this.compact
-			? {
-					maxRows: 3,
-					labelMaxWidth: 150,
-					rowHeight: 28,
-					first: this.selected,
-					priority: this.focusEvents,
-					sparse: this.sparse,
-					viewY: this.viewY
-				}
-			: {
-					first: this.selected,
-					priority: this.focusEvents,
-					sparse: this.sparse,
-					viewY: this.viewY
-				}
-	);
+	/**
+	 * True once the page's typeface has loaded: labels are then cut by their measured width.
+	 * Until then (and when prerendering) widths are estimated, as the prerendered page was.
+	 */
+	measuring = $state(false);
+
+	readonly layoutOptions: Partial<LayoutOptions> = $derived({
+		...(this.compact ? { maxRows: 3, labelMaxWidth: 240, rowHeight: 28 } : {}),
+		labelWidth: this.measuring ? measureLabel : null,
+		first: this.selected,
+		priority: this.focusEvents,
+		sparse: this.sparse,
+		viewY: this.viewY
+	});
 
 	/** Built when the filters change, so each zoom frame only touches what is in view. */
 	readonly timeIndex = $derived(buildTimeIndex(this.items));
@@ -322,6 +328,12 @@ export class Explorer {
 	showLanes(viewY: [number, number]) {
 		const [p, q] = this.viewY;
 		if (p !== viewY[0] || q !== viewY[1]) this.viewY = viewY;
+	}
+
+	/** The page's typeface has loaded: measure labels from now on (see measuring). */
+	fontsReady() {
+		forgetMeasures();
+		this.measuring = true;
 	}
 
 	/** The event asked to be revealed has been brought on screen. */

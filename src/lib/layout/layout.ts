@@ -32,8 +32,11 @@ export interface LayoutOptions {
 	rowHeight: number;
 	/** Rows a lane may use before items start to cluster. */
 	maxRows: number;
-	/** Average label glyph width in px, to estimate label widths without measuring text. */
+	/** Average label glyph width in px, to estimate label widths where `labelWidth` is null. */
 	charWidth: number;
+	/** How wide a title is as a label, px, measured in the label's font; null to estimate. */
+	labelWidth: ((title: string) => number) | null;
+	/** The widest a label may grow, px; a label is cut to the room its row has up to this. */
 	labelMaxWidth: number;
 	/** Minimum horizontal gap between neighbours in a row, px. */
 	gap: number;
@@ -45,7 +48,10 @@ export interface LayoutOptions {
 	clusterGap: number;
 	/** A date-only event covering this share of the view moves to the lane's strip. */
 	coverFraction: number;
-	/** Height of that strip, px. */
+	/**
+	 * Height of that strip, px: 0 when the view notes it on the lane's name line, as the
+	 * timeline does, so it takes no row at fine zoom.
+	 */
 	stripHeight: number;
 	/** An item laid out before all others (the selected event), so it is never hidden. */
 	first: string | null;
@@ -92,13 +98,14 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
 	rowHeight: 26,
 	maxRows: 4,
 	charWidth: 7,
-	labelMaxWidth: 220,
+	labelWidth: null,
+	labelMaxWidth: 420,
 	gap: 8,
 	markSize: 12,
 	lanePadding: 8,
 	clusterGap: 28,
 	coverFraction: 0.8,
-	stripHeight: 22,
+	stripHeight: 0,
 	first: null,
 	priority: null,
 	sparse: false,
@@ -184,8 +191,20 @@ export interface TimelineLayout {
 	tops: Float64Array;
 }
 
-/** The narrowest a cluster's pill is drawn, px: room for "+1.2k" in 12 px bold and a margin. */
-export const PILL_MIN = 38;
+/** The narrowest a cluster's badge is drawn, px: a touch target's width. */
+export const PILL_MIN = 24;
+
+/** "+950", "+1.2k", "+24k": a cluster's count in the room a badge has. */
+export function compactCount(n: number): string {
+	if (n < 1000) return String(n);
+	if (n < 10_000) return `${(n / 1000).toFixed(1).replace(/\.0$/, '')}k`;
+	return `${Math.round(n / 1000)}k`;
+}
+
+/** A cluster's badge is as wide as its "+N" in 12 px bold, with a margin: never a bar. */
+export function pillWidth(count: number): number {
+	return Math.max(PILL_MIN, Math.ceil(12 + 6.5 * (compactCount(count).length + 1)));
+}
 
 /**
  * The window a cluster's pill zooms in to: its events with room either side (30% of their span,
@@ -216,21 +235,40 @@ export function lanesIn<L extends { y: number; height: number }>(
 	return lanes.filter((l) => l.y + l.height >= top && l.y <= bottom);
 }
 
-/** Where a cluster's pill is drawn, [left, right] px: clipped to the view, PILL_MIN or wider. */
+/** Where a cluster's badge is drawn, [left, right] px: its own width, inside the view. */
 export function pillSpan(c: Pick<ClusterMark, 'x0' | 'x1'>, width: number): [number, number] {
-	const x0 = Math.max(0, Math.min(c.x0, width - PILL_MIN));
-	return [x0, x0 + Math.max(PILL_MIN, Math.min(c.x1, width) - x0)];
+	const w = Math.max(PILL_MIN, c.x1 - c.x0);
+	const x0 = Math.max(0, Math.min(c.x0, width - w));
+	return [x0, x0 + w];
 }
 
-/** Truncates a title to what fits, with an ellipsis. */
-export function fitLabel(title: string, maxWidth: number, charWidth: number): string {
-	const maxChars = Math.floor(maxWidth / charWidth);
-	if (title.length <= maxChars) return title;
-	const cut = title.slice(0, Math.max(1, maxChars - 1));
+/**
+ * Truncates a title to what fits in `maxWidth` px, with an ellipsis. `widthOf` measures a
+ * text (or a number: px per character, an estimate).
+ */
+export function fitLabel(
+	title: string,
+	maxWidth: number,
+	widthOf: number | ((text: string) => number)
+): string {
+	const measure = typeof widthOf === 'number' ? (t: string) => t.length * widthOf : widthOf;
+	if (measure(title) <= maxWidth) return title;
+	// The longest start of the title that fits with its ellipsis (widths grow with length).
+	let lo = 1;
+	let hi = title.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (measure(title.slice(0, mid).trimEnd() + '…') <= maxWidth) lo = mid;
+		else hi = mid - 1;
+	}
+	const cut = title.slice(0, lo);
 	// Break between words when that keeps most of the room; a half word reads badly.
 	const space = cut.lastIndexOf(' ');
 	return (space > cut.length * 0.6 ? cut.slice(0, space) : cut).trimEnd() + '…';
 }
+
+/** The narrowest room worth a label, px: a word or two; less, and the mark goes bare. */
+const LABEL_MIN = 56;
 
 /**
  * Where a lane's items in view sit, px, one slot per item: mark body [x0, x1], soft extent
@@ -354,6 +392,8 @@ function fadePx(
 
 /** Occupied [left, right] intervals of each row, kept sorted by left edge. */
 type Rows = [number, number][][];
+/** A row not yet begun: nothing in it (never written to). */
+const NO_ROW: [number, number][] = [];
 
 /** True when [a, b] (with the gap) touches nothing already in the row. */
 function fits(row: [number, number][], a: number, b: number, gap: number): boolean {
@@ -366,6 +406,21 @@ function fits(row: [number, number][], a: number, b: number, gap: number): boole
 		else hi = mid;
 	}
 	return lo === row.length || row[lo]![0] >= b + gap;
+}
+
+/**
+ * The free room in the row to the right of `b`, px, up to `limit`: to the next interval's left
+ * edge less the gap. [a, b] itself must fit (see fits).
+ */
+function roomRight(row: [number, number][], b: number, gap: number, limit: number): number {
+	let lo = 0;
+	let hi = row.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (row[mid]![0] < b) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo === row.length ? limit : Math.min(limit, row[lo]![0] - gap - b);
 }
 
 function occupy(row: [number, number][], a: number, b: number) {
@@ -398,51 +453,61 @@ function placeInRows(
 	for (let r = 0; r < o.maxRows && !fitsBare; r++)
 		fitsBare = fits((rows[r] ??= []), body0, body1, o.gap);
 	if (!fitsBare) return null;
-	const labelW = Math.min(o.labelMaxWidth, item.title.length * o.charWidth);
+	const labelW = Math.min(
+		o.labelMaxWidth,
+		o.labelWidth ? o.labelWidth(item.title) : item.title.length * o.charWidth
+	);
 	const visible = Math.min(body1, width) - Math.max(body0, 0);
-	// With its label (when there is room for one), then without. The label's text is cut only
-	// once a row has room: most items of a crowded lane never get one.
-	let room: number;
-	let labelX = body1 + 4;
-	let labelEnd: number;
 	const runsOffRight = body1 > width && visible >= 60;
+	let row = -1;
+	let room = 0;
+	let labelX = body1 + 4;
 	if (shape !== INSTANT && (visible >= labelW + 16 || runsOffRight)) {
 		// A range or date-only band long enough on screen carries its name inside, from its
 		// visible start; one running off the right edge is named inside, cut to fit.
 		labelX = Math.max(body0, 0) + 8;
 		room = Math.min(labelW, visible - 16);
-		labelEnd = body1;
+		for (let r = 0; r < o.maxRows && row < 0; r++)
+			if (fits(rows[r] ?? NO_ROW, body0, body1, o.gap)) row = r;
+		occupy((rows[row] ??= []), body0, body1);
 	} else {
-		// Labels never run off the right edge: they are cut to the room left.
-		room = Math.max(0, Math.min(labelW, width - body1 - 4));
-		if (room < 40) room = 0;
-		labelEnd = body1 + 4 + room;
-	}
-	const tries = room > 0 ? 2 : 1;
-	for (let c = 0; c < tries; c++) {
-		const labelled = c === 0 && room > 0;
-		const end = labelled ? labelEnd : body1;
+		// Beside the mark, in the row with room for the whole label, else the row with the most
+		// room up to the next mark (cut to it), else bare in the first row with room. Labels
+		// never run off the right edge.
+		const limit = Math.min(labelW, width - body1 - 4);
+		let bare = -1;
 		for (let r = 0; r < o.maxRows; r++) {
-			rows[r] ??= [];
-			if (!fits(rows[r]!, body0, end, o.gap)) continue;
-			occupy(rows[r]!, body0, end);
-			return {
-				kind: 'event',
-				id: item.id,
-				item,
-				row: r,
-				x0: x0[i]!,
-				x1: x1[i]!,
-				e0: e0[i]!,
-				e1: e1[i]!,
-				label: labelled ? fitLabel(item.title, room, o.charWidth) : null,
-				labelX: labelled ? labelX : body1 + 4,
-				y: 0,
-				fade: item.fade ? fadePx(item.fade, x, lin) : null
-			};
+			const inRow = rows[r] ?? NO_ROW;
+			if (!fits(inRow, body0, body1, o.gap)) continue;
+			if (bare < 0) bare = r;
+			if (limit < LABEL_MIN) break;
+			const free = roomRight(inRow, body1 + 4, o.gap, limit);
+			if (free > room) {
+				room = free;
+				row = r;
+			}
+			if (free >= limit) break;
 		}
+		if (room < LABEL_MIN) {
+			room = 0;
+			row = bare;
+		}
+		occupy((rows[row] ??= []), body0, room > 0 ? body1 + 4 + room : body1);
 	}
-	return null;
+	return {
+		kind: 'event',
+		id: item.id,
+		item,
+		row,
+		x0: x0[i]!,
+		x1: x1[i]!,
+		e0: e0[i]!,
+		e1: e1[i]!,
+		label: room > 0 ? fitLabel(item.title, room, o.labelWidth ?? o.charWidth) : null,
+		labelX: room > 0 ? labelX : body1 + 4,
+		y: 0,
+		fade: item.fade ? fadePx(item.fade, x, lin) : null
+	};
 }
 
 /**
@@ -659,40 +724,46 @@ function detailLane(
 	// Stable, as the order they were placed in breaks ties.
 	overflow.sort((a, b) => order(x0[a]!, x0[b]!));
 	const clusters: ClusterMark[] = [];
+	// The right edge of the last cluster's members, px: neighbours within clusterGap join it.
+	let reach = -Infinity;
 	for (const i of overflow) {
 		const last = clusters[clusters.length - 1];
-		// Neighbours join a cluster, up to a width: a long run of hidden events becomes several
-		// counts side by side, so the clusters still say where the events are.
-		if (last && x0[i]! - last.x1 < o.clusterGap && x1[i]! - last.x0 <= o.maxClusterPx * 2.5) {
+		// Neighbours join a cluster while they start near its first: a long run of hidden events
+		// becomes several counts side by side, so the badges still say where the events are.
+		if (last && x0[i]! - reach < o.clusterGap && x0[i]! - last.x0 <= o.maxClusterPx * 2.5) {
 			last.count++;
-			last.x1 = Math.max(last.x1, x1[i]!);
+			reach = Math.max(reach, x1[i]!);
 			last.t0 = Math.min(last.t0, g.ext0[i]!);
 			last.t1 = Math.max(last.t1, g.ext1[i]!);
 		} else {
-			// A pill starts inside the view and clear of the one before it, so counts never sit on
-			// top of each other (a pill for events that began off the left edge starts at 0).
+			// A badge starts inside the view and clear of the one before it, so counts never sit
+			// on top of each other (one for events that began off the left edge starts at 0).
+			if (last) last.x1 = last.x0 + pillWidth(last.count);
 			const left = Math.max(x0[i]!, 0, last ? last.x1 + 2 : 0);
+			reach = x1[i]!;
 			clusters.push({
 				kind: 'cluster',
 				id: `${lane.id}:${items[i]!.id}`,
 				count: 1,
 				row: 0,
 				x0: left,
-				x1: Math.max(x1[i]!, left + PILL_MIN),
+				x1: left,
 				t0: g.ext0[i]!,
 				t1: g.ext1[i]!,
 				y: 0
 			});
 		}
 	}
+	const lastCluster = clusters[clusters.length - 1];
+	if (lastCluster) lastCluster.x1 = lastCluster.x0 + pillWidth(lastCluster.count);
 
-	// A pill needs PILL_MIN px of view: one that would start nearer the right edge than that
-	// joins the pill before it, rather than being pushed back over it.
-	for (let i = clusters.length - 1; i > 0 && clusters[i]!.x0 > width - PILL_MIN; i--) {
+	// A badge needs its width of view: one that would start nearer the right edge than that
+	// joins the badge before it, rather than being pushed back over it.
+	for (let i = clusters.length - 1; i > 0 && clusters[i]!.x1 > width; i--) {
 		const c = clusters[i]!;
 		const prev = clusters[i - 1]!;
 		prev.count += c.count;
-		prev.x1 = Math.max(prev.x1, c.x1);
+		prev.x1 = prev.x0 + pillWidth(prev.count);
 		prev.t0 = Math.min(prev.t0, c.t0);
 		prev.t1 = Math.max(prev.t1, c.t1);
 		clusters.pop();
@@ -799,13 +870,15 @@ function aggregateLane(
 				count: c,
 				row: 0,
 				x0,
-				x1: Math.min(x0 + o.maxClusterPx, Math.max(width, x0 + 30)),
+				x1: x0, // set once its count is known
 				t0: pxToT(j * bucketPx),
 				t1: j === buckets - 1 ? w1 : pxToT((j + 1) * bucketPx),
 				y: 0
 			});
 		}
 	}
+
+	for (const c of clusters) c.x1 = c.x0 + Math.min(o.maxClusterPx, pillWidth(c.count));
 
 	const markRows = rows.length;
 	const top = y + o.lanePadding;

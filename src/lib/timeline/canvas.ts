@@ -7,6 +7,7 @@
  * here: positions all come from the pure layout.
  */
 import {
+	compactCount,
 	pillSpan,
 	type ClusterMark,
 	type EventMark,
@@ -14,13 +15,6 @@ import {
 	type TimelineLayout
 } from '../layout/layout';
 import type { HitBox } from './hit';
-
-/** "+950", "+1.2k", "+24k": a pill's count in the room it has. */
-export function compactCount(n: number): string {
-	if (n < 1000) return String(n);
-	if (n < 10_000) return `${(n / 1000).toFixed(1).replace(/\.0$/, '')}k`;
-	return `${Math.round(n / 1000)}k`;
-}
 
 export interface CanvasTheme {
 	ink: string;
