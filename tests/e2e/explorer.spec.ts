@@ -155,6 +155,53 @@ test('search and category filters narrow the timeline and can be cleared', async
 	await expect(page).toHaveURL(new RegExp(`cats=${model.incident.categories[0]!.id}`));
 });
 
+test('labels use the room they have: the two accounts of the strike window read whole', async ({
+	page,
+	model
+}) => {
+	await page.setViewportSize({ width: 1440, height: 900 });
+	await page.goto('/?from=2016-09-17T11:00:00Z&to=2016-09-17T17:00:00Z');
+	await settledWindow(page);
+	for (const id of ['strike-window-us-investigation', 'strike-window-russian-mod']) {
+		const title = model.events.find((e) => e.id === id)!.title;
+		await expect(mark(page, id).locator('text.label')).toHaveText(title);
+	}
+});
+
+test('a styled tip gives the full title, time and zone on hover and on keyboard focus', async ({
+	page,
+	model
+}) => {
+	await page.setViewportSize({ width: 1440, height: 900 });
+	await page.goto('/');
+	await settledWindow(page);
+	// An event timed to the minute, whose time names its zone.
+	const ids = await page
+		.locator('a.mark')
+		.evaluateAll((els) => els.map((el) => el.getAttribute('data-event-id')!));
+	const event = model.events.find((e) => ids.includes(e.id) && e.precision === 'minute')!;
+	const first = mark(page, event.id);
+	const tip = page.locator('.timeline .tip');
+	await first.hover();
+	await expect(tip.locator('strong')).toHaveText(event.title);
+	// "15:55 Damascus, Sat 17 Sep 2016": clock time, the zone's name, the date.
+	await expect(tip.locator('span')).toHaveText(
+		/^(about )?\d{2}:\d{2}(–\d{2}:\d{2})? [^,]+, \w{3} \d{1,2} \w{3} \d{4}/
+	);
+	// It stays inside the timeline, clear of the screen's edges.
+	const box = (await tip.boundingBox())!;
+	const plot = (await page.locator('.timeline').boundingBox())!;
+	expect(box.x).toBeGreaterThanOrEqual(plot.x);
+	expect(box.x + box.width).toBeLessThanOrEqual(plot.x + plot.width);
+	await page.mouse.move(0, 0);
+	await expect(tip).toHaveCount(0);
+	// Keyboard focus shows it too, and moving focus on hides it.
+	await first.focus();
+	await expect(tip.locator('strong')).toHaveText(event.title);
+	await first.evaluate((el) => (el as HTMLElement).blur());
+	await expect(tip).toHaveCount(0);
+});
+
 test('a +N cluster opens when clicked', async ({ page }) => {
 	await page.goto('/?from=2014-09-01T00:00:00Z&to=2017-12-31T00:00:00Z');
 	const cluster = page.locator('g.cluster').first();

@@ -94,10 +94,10 @@ test('a thousand lanes: the page holds a screenful of them, and scrolling brings
 		for (let x = lane.x + 20; x < lane.x + lane.width - 20 && !found; x += 6) {
 			await page.mouse.move(x, lane.y + 8 + 13 + 12);
 			found =
-				(await page.locator('.hover').isVisible()) &&
-				!/more events? here/.test((await page.locator('.hover .tip-text').textContent())!);
+				(await page.locator('.hover-box').isVisible()) &&
+				!/more events? here/.test((await page.locator('.tip strong').textContent())!);
 			if (found) {
-				const title = (await page.locator('.hover .tip-text').textContent())!.split(' — ')[0]!;
+				const title = (await page.locator('.tip strong').textContent())!;
 				await page.mouse.click(x, lane.y + 8 + 13 + 12);
 				await expect(page).toHaveURL(/[?&]event=/);
 				await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();

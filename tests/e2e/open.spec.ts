@@ -114,11 +114,10 @@ test('a same-origin address opens, zooms, and a canvas mark selects its event by
 		await page.mouse.move(x, lane.y + 8 + 13 + 12);
 		// A cluster's pill answers the pointer too; this sweep looks for an event's mark.
 		found =
-			(await page.locator('.hover').isVisible()) &&
-			!/more events? here/.test((await page.locator('.hover .tip-text').textContent())!);
+			(await page.locator('.hover-box').isVisible()) &&
+			!/more events? here/.test((await page.locator('.tip strong').textContent())!);
 		if (found) {
-			const tip = (await page.locator('.hover .tip-text').textContent())!;
-			const title = tip.split(' — ')[0]!;
+			const title = (await page.locator('.tip strong').textContent())!;
 			await page.mouse.click(x, lane.y + 8 + 13 + 12);
 			await expect(page).toHaveURL(/[?&]event=/);
 			await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
@@ -220,9 +219,10 @@ test("a cluster's pill drawn on the canvas zooms in by click, and by keyboard", 
 	const cx = pill.x + pill.width / 2;
 	const cy = pill.y + pill.height / 2;
 	await page.mouse.move(cx, cy);
-	await expect(page.locator('.hover .tip-text')).toHaveText(
-		new RegExp(`^${label.split(' ')[0]} more events? here — click to zoom in$`)
+	await expect(page.locator('.tip strong')).toHaveText(
+		new RegExp(`^${label.split(' ')[0]} more events? here$`)
 	);
+	await expect(page.locator('.tip span')).toHaveText('Click to zoom in');
 	const before = await settledWindow(page);
 	const start = page.url();
 	await page.mouse.click(cx, cy);
