@@ -99,6 +99,8 @@ test('keyboard: plus and minus zoom, arrows pan, 0 fits everything', async ({ pa
 test('the on-screen zoom buttons and "Story" move the window', async ({ page, model }) => {
 	await page.goto('/');
 	const start = await settledWindow(page);
+	// The opening view is the story's: "Story" has nothing to do there, and says so.
+	await expect(page.getByRole('button', { name: 'Story' })).toBeDisabled();
 	await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
 	const zoomed = await settledWindow(page, start);
 	expect(zoomed[1] - zoomed[0]).toBeLessThan(start[1] - start[0]);
@@ -107,6 +109,7 @@ test('the on-screen zoom buttons and "Story" move the window', async ({ page, mo
 	await page.getByRole('button', { name: 'Story' }).click();
 	const story = await settledWindow(page, all);
 	expect(story[0]).toBe(Date.parse(model.incident.focus.start));
+	await expect(page.getByRole('button', { name: 'Story' })).toBeDisabled();
 });
 
 test('the time zone selector changes every label and says which zone it is', async ({ page }) => {
@@ -153,6 +156,49 @@ test('search and category filters narrow the timeline and can be cleared', async
 	await expect(page.locator('.count')).toHaveText(`${model.events.length} events`);
 	await page.getByRole('button', { name: model.incident.categories[0]!.name, exact: true }).click();
 	await expect(page).toHaveURL(new RegExp(`cats=${model.incident.categories[0]!.id}`));
+});
+
+test('a search lists its matches, fits them into view, and says when nothing matches', async ({
+	page,
+	model
+}) => {
+	await page.goto('/?q=withdraw');
+	const matching = model.events.filter((e) => /withdraw/i.test(`${e.title} ${e.summary}`));
+	expect(matching.length).toBeGreaterThan(0);
+	const region = page.getByRole('region', { name: 'Search matches' });
+	for (const e of matching.slice(0, 5)) await expect(region.getByText(e.title)).toBeVisible();
+	const before = await settledWindow(page);
+	await region.getByRole('button', { name: 'Fit to matches' }).click();
+	await settledWindow(page, before);
+	// Every match is now a mark on the timeline, and the region says none is out of view.
+	for (const e of matching) await expect(mark(page, e.id)).toBeVisible();
+	await expect(region).not.toContainText('in view');
+	await page.getByTestId('search').fill('zzzz-no-such-word');
+	await expect(region).toContainText('No event’s title or summary contains “zzzz-no-such-word”');
+});
+
+test('the parties filter has its own search and keeps each box beside its name', async ({
+	page,
+	model
+}) => {
+	await page.goto('/');
+	await page.locator('.parties summary').click();
+	const party = model.parties.find((p) => p.name.length > 12)!;
+	await page.getByPlaceholder('Find a party').fill(party.name.slice(0, 10));
+	const label = page.locator('.check', { hasText: party.name }).first();
+	await expect(label).toBeVisible();
+	const box = (await label.locator('input').boundingBox())!;
+	const name = (await label.locator('span').boundingBox())!;
+	// Same line, box first, close together.
+	expect(Math.abs(box.y + box.height / 2 - (name.y + Math.min(name.height, 24) / 2))).toBeLessThan(
+		12
+	);
+	expect(name.x - (box.x + box.width)).toBeLessThan(16);
+	expect(await page.locator('.check').count()).toBeLessThan(model.parties.length);
+	// The list opens in the page's flow and covers nothing of the side panel.
+	const list = (await page.locator('.party-list').boundingBox())!;
+	const panel = (await page.locator('aside.panel').boundingBox())!;
+	expect(list.x + list.width).toBeLessThanOrEqual(panel.x);
 });
 
 test('labels use the room they have: the two accounts of the strike window read whole', async ({

@@ -250,3 +250,26 @@ test('a printed handout names each step by an address a reader can type, even be
 		expect(body).not.toContain('Online: .');
 	}
 });
+
+test('without JavaScript an event page shows the marks around it and says what needs scripts', async ({
+	browser,
+	model
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	const id = model.incident.keyMoments[0]!;
+	await page.goto(`/events/${id}`);
+	await expect(page.locator('#event-title')).toBeVisible();
+	// The prerendered timeline is drawn to the page's width, with the event's own mark in it.
+	const plot = (await page.locator('svg.plot').boundingBox())!;
+	expect(plot.width).toBeGreaterThan(400);
+	expect(plot.height).toBeGreaterThan(100);
+	await expect(page.locator(`a.mark[data-event-id="${id}"]`)).toBeVisible();
+	expect(await page.locator('a.mark').count()).toBeGreaterThan(3);
+	// It says zooming needs scripts, and hides the controls that would do nothing.
+	await expect(
+		page.getByText('Zooming, panning, filters and the graph need JavaScript')
+	).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Fit all' })).toBeHidden();
+	await context.close();
+});

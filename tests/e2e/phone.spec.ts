@@ -28,6 +28,8 @@ test('on a phone the timeline pans by touch, pinches to zoom, and a tap opens th
 }) => {
 	await page.goto('/');
 	const start = await settledWindow(page);
+	// The summary comes first on a phone: the timeline is further down.
+	await page.locator('svg.plot').evaluate((el) => el.scrollIntoView({ block: 'start' }));
 	const box = (await page.locator('svg.plot').boundingBox())!;
 	const y = box.y + 30;
 
@@ -53,16 +55,45 @@ test('on a phone the timeline pans by touch, pinches to zoom, and a tap opens th
 	await page.goto('/');
 	await settledWindow(page);
 	const target = page.locator('a.mark').first();
-	const id = await target.getAttribute('data-event-id');
+	const id = (await target.getAttribute('data-event-id'))!;
+	await target.scrollIntoViewIfNeeded();
 	await target.tap();
 	await expect(page).toHaveURL(new RegExp(`/events/${id}`));
+	await expectSheetOver(page, id);
+});
+
+/** The event's card is a sheet at the screen's bottom, its title on screen, its mark above it. */
+async function expectSheetOver(page: Page, id: string) {
+	const screen = page.viewportSize()!;
 	const title = page.locator('#event-title');
-	await expect(title).toBeVisible();
-	// The panel sits below the timeline on a narrow screen.
-	const plotBox = (await page.locator('svg.plot').boundingBox())!;
-	expect((await page.locator('aside.panel').boundingBox())!.y).toBeGreaterThan(
-		plotBox.y + plotBox.height - 1
-	);
+	await expect(title).toBeInViewport();
+	const sheet = (await page.locator('aside.panel').boundingBox())!;
+	expect(sheet.y + sheet.height).toBeCloseTo(screen.height, 0);
+	expect(sheet.height).toBeLessThanOrEqual(screen.height * 0.56);
+	await expect
+		.poll(
+			async () => {
+				const mark = await page.locator(`a.mark[data-event-id="${id}"]`).boundingBox();
+				return mark !== null && mark.y >= 0 && mark.y + mark.height <= sheet.y;
+			},
+			{ message: 'the mark on screen above the sheet' }
+		)
+		.toBe(true);
+}
+
+test('a shared event link on a phone opens with the card on screen and the mark above it', async ({
+	page,
+	model
+}) => {
+	const id = model.incident.keyMoments[0]!;
+	await page.goto(`/events/${id}`);
+	await expectSheetOver(page, id);
+	// Home, with no event chosen, offers the summary before the timeline.
+	await page.goto('/');
+	await expect(page.locator('svg.plot')).toBeVisible();
+	const panel = (await page.locator('aside.panel').boundingBox())!;
+	const plot = (await page.locator('svg.plot').boundingBox())!;
+	expect(panel.y).toBeLessThan(plot.y);
 });
 
 test('nothing overflows the phone screen sideways', async ({ page }) => {

@@ -122,3 +122,14 @@ describe('a briefing step', () => {
 		expect(explorer.laneGroups.map((l) => l.id)).toEqual([last, ...order.slice(0, -1)]);
 	});
 });
+
+describe('the order of next and previous', () => {
+	test("an event known only by its date comes after that day's timed events", () => {
+		const model = synthIncident({ events: 10, seed: 3 });
+		const [dated, timed] = model.events;
+		Object.assign(dated!, { start: '2020-05-04T00:00+03:00', end: null, precision: 'day' });
+		Object.assign(timed!, { start: '2020-05-04T15:55+03:00', end: null, precision: 'minute' });
+		const order = buildIndex(model).chronological.map((e) => e.id);
+		expect(order.indexOf(timed!.id)).toBeLessThan(order.indexOf(dated!.id));
+	});
+});

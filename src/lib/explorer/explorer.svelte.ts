@@ -336,6 +336,14 @@ export class Explorer {
 		this.measuring = true;
 	}
 
+	/** Height of what covers the bottom of the screen (a phone's event sheet), px. */
+	obscuredBottom = $state(0);
+
+	/** Something covers this much of the screen's bottom (0: nothing): reveal above it. */
+	obscure(px: number) {
+		if (px !== this.obscuredBottom) this.obscuredBottom = px;
+	}
+
 	/** The event asked to be revealed has been brought on screen. */
 	revealed() {
 		this.reveal = null;
@@ -385,6 +393,25 @@ export class Explorer {
 			e.precision === 'minute' ? 45 * 60_000 : e.precision === 'hour' ? 3 * HOUR : 2 * DAY
 		);
 		return clampWindow([extent[0] - pad, extent[1] + pad], this.index.span);
+	}
+
+	/**
+	 * The window that shows every event passing the filters, with a margin (the whole span
+	 * when none does). For "fit to matches" after a search.
+	 */
+	windowForVisible(): [number, number] {
+		const list = this.visibleEvents;
+		if (list.length === 0) return this.index.span;
+		if (list.length === 1) return this.windowFor(list[0]!.id);
+		let a = Infinity;
+		let b = -Infinity;
+		for (const e of list) {
+			const { extent } = eventExtent(e);
+			a = Math.min(a, extent[0]);
+			b = Math.max(b, extent[1]);
+		}
+		const pad = Math.max((b - a) * 0.08, HOUR);
+		return clampWindow([a - pad, b + pad], this.index.span);
 	}
 
 	/** Moves the window so the event is in view, keeping the zoom level when it is wide enough. */

@@ -18,13 +18,16 @@ export interface ModelIndex {
 	eventById: Map<string, IncidentEvent>;
 	partyById: Map<string, Party>;
 	sourceById: Map<string, Source>;
-	/** Events in time order (start, then id), the order of previous/next. */
+	/** Events in time order (start, then id; a date-only event after its day's timed ones): N/P. */
 	chronological: IncidentEvent[];
 	casualtiesByEvent: Map<string, CasualtyClaim[]>;
 	relationsByEvent: Map<string, Relation[]>;
 	span: [number, number];
 	focus: [number, number];
 }
+
+/** A day, ms. */
+const DAY_MS = 86_400_000;
 
 export function buildIndex(model: IncidentModel): ModelIndex {
 	const group = <T>(items: T[], keys: (item: T) => string[]) => {
@@ -38,7 +41,12 @@ export function buildIndex(model: IncidentModel): ModelIndex {
 		return map;
 	};
 	// Sorted on keys worked out once (a map lookup in the comparator cost more than the sort).
-	const keyed = model.events.map((e) => ({ e, t: parseInstant(e.start) }));
+	// An event known only by its date goes after that day's timed events: "that day" cannot
+	// say it came before the strike at 15:55, and reading it first would suggest so.
+	const keyed = model.events.map((e) => ({
+		e,
+		t: parseInstant(e.start) + (e.precision === 'day' && !e.end ? DAY_MS - 1 : 0)
+	}));
 	keyed.sort((a, b) => a.t - b.t || (a.e.id < b.e.id ? -1 : 1));
 	return {
 		model,
