@@ -24,22 +24,6 @@ test.afterEach(({ problems }) => {
 	expect(problems, 'console errors, warnings or exceptions').toEqual([]);
 });
 
-/** Holds the page's idle callbacks until `releaseIdle` runs them, each told it has 50 ms. */
-async function holdIdleCallbacks(page: Page) {
-	await page.addInitScript(() => {
-		const held: IdleRequestCallback[] = [];
-		const w = window as unknown as { releaseIdle: () => void };
-		window.requestIdleCallback = (cb) => held.push(cb);
-		w.releaseIdle = () => {
-			for (const cb of held.splice(0))
-				cb({ didTimeout: false, timeRemaining: () => 50 } as IdleDeadline);
-		};
-	});
-}
-
-const releaseIdle = (page: Page) =>
-	page.evaluate(() => (window as unknown as { releaseIdle: () => void }).releaseIdle());
-
 async function expectOpened(page: Page) {
 	await expect(page.locator('.workspace')).toBeVisible({ timeout: 30_000 });
 	await expect(
@@ -131,63 +115,6 @@ test('a same-origin address opens, zooms, and a canvas mark selects its event by
 	const id = new URL(url).searchParams.get('event')!;
 	await expect(page.locator('[data-testid=event-time]')).toBeVisible();
 	expect(new URL(page.url()).searchParams.get('event')).toBe(id);
-});
-
-test('warming the zoom levels up after opening draws nothing on screen and changes nothing', async ({
-	page
-}) => {
-	// Idle callbacks wait for the test, so the screen is read before any warming has run.
-	await holdIdleCallbacks(page);
-	await page.goto(`/open?src=/e2e/${FILE}`);
-	await expectOpened(page);
-	// The address takes the opening window once the page settles; warming must not change it.
-	const opened = await settledWindow(page);
-	const pixels = () =>
-		page.locator('.timeline canvas.marks').evaluate((c: HTMLCanvasElement) => c.toDataURL());
-	const ticks = () => page.locator('.plot .tick-label').allTextContents();
-	// The timeline's and the overview's markup: warming moves the real window there and back.
-	const markup = () =>
-		page.evaluate(() =>
-			['.timeline', '.overview', '.window-caption'].map((s) => document.querySelector(s)!.outerHTML)
-		);
-	const before = { canvas: await pixels(), ticks: await ticks(), markup: await markup() };
-	const address = page.url();
-	const warmed = () => page.evaluate(() => performance.getEntriesByName('sightline:warm').length);
-	expect(await warmed()).toBe(0);
-	// Each release runs the warming that was waiting; it asks again until every level is done.
-	await expect
-		.poll(async () => {
-			await releaseIdle(page);
-			return warmed();
-		})
-		.toBe(1);
-	expect(await pixels()).toBe(before.canvas);
-	expect(await ticks()).toEqual(before.ticks);
-	expect(await markup()).toEqual(before.markup);
-	expect(await settledWindow(page)).toEqual(opened);
-	// Nor the address, once the page would have written a moved window to it.
-	await page.waitForTimeout(400);
-	expect(page.url()).toBe(address);
-});
-
-test('scrolling the page before the warming runs stops it, so no element is rebuilt under the reader', async ({
-	page
-}) => {
-	await holdIdleCallbacks(page);
-	await page.setViewportSize({ width: 1280, height: 500 });
-	await page.goto(`/open?src=/e2e/${FILE}`);
-	await expectOpened(page);
-	// Tag a lane's ground: a rehearsal at another zoom level would rebuild it.
-	await page
-		.locator('rect.lane')
-		.first()
-		.evaluate((r) => r.setAttribute('data-seen', ''));
-	const plot = (await page.locator('svg.plot').boundingBox())!;
-	await page.evaluate((y) => scrollTo(0, y), plot.y + 400);
-	await page.waitForTimeout(200);
-	for (let i = 0; i < 3; i++) await releaseIdle(page);
-	expect(await page.evaluate(() => performance.getEntriesByName('sightline:warm').length)).toBe(0);
-	await expect(page.locator('rect.lane[data-seen]')).toHaveCount(1);
 });
 
 test("a cluster's pill drawn on the canvas zooms in by click, and by keyboard", async ({

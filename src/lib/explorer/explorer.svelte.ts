@@ -244,7 +244,7 @@ export class Explorer {
 
 	/**
 	 * The layout and ticks the timeline would have at another window, without moving there:
-	 * the same inputs as `layout`, read once. For drawing zoom levels off screen to warm them up.
+	 * the same inputs as `layout`, read once.
 	 */
 	layoutAt(w: [number, number]) {
 		const win = clampWindow(w, this.index.span);
