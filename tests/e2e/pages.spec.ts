@@ -37,9 +37,10 @@ test('stepping through every event with N: each opens, is drawn selected, and lo
 	problems
 }) => {
 	test.setTimeout(180_000);
-	const order = [...model.events].sort(
-		(a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : 1)
-	);
+	// Time order, an event known only by its date after that day's timed events.
+	const key = (e: (typeof model.events)[number]) =>
+		Date.parse(e.start) + (e.precision === 'day' && !e.end ? 86_400_000 - 1 : 0);
+	const order = [...model.events].sort((a, b) => key(a) - key(b) || (a.id < b.id ? -1 : 1));
 	await page.goto(`/events/${order[0]!.id}`);
 	await expect(page.locator('#event-title')).toHaveText(order[0]!.title);
 	for (const [i, event] of order.entries()) {
@@ -265,7 +266,7 @@ test('without JavaScript an event page shows the marks around it and says what n
 	expect(plot.width).toBeGreaterThan(400);
 	expect(plot.height).toBeGreaterThan(100);
 	await expect(page.locator(`a.mark[data-event-id="${id}"]`)).toBeVisible();
-	expect(await page.locator('a.mark').count()).toBeGreaterThan(3);
+	expect(await page.locator('a.mark').count()).toBeGreaterThan(1);
 	// It says zooming needs scripts, and hides the controls that would do nothing.
 	await expect(
 		page.getByText('Zooming, panning, filters and the graph need JavaScript')

@@ -29,7 +29,9 @@ test('on a phone the timeline pans by touch, pinches to zoom, and a tap opens th
 	await page.goto('/');
 	const start = await settledWindow(page);
 	// The summary comes first on a phone: the timeline is further down.
-	await page.locator('svg.plot').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+	await page
+		.locator('svg.plot')
+		.evaluate((el) => scrollBy(0, el.getBoundingClientRect().top - 120));
 	const box = (await page.locator('svg.plot').boundingBox())!;
 	const y = box.y + 30;
 
