@@ -449,6 +449,21 @@ export class Explorer {
 		return list[i + direction]?.id ?? null;
 	}
 
+	/**
+	 * Selects a party (null: none): its events stand out on the timeline, its partners in the
+	 * graph, and its card opens in the side panel. A relation selected before is let go.
+	 */
+	selectParty(id: string | null) {
+		this.party = id;
+		this.rel = null;
+	}
+
+	/** Selects a relation (null: none): its card lists its events and sources. */
+	selectRelation(id: string | null) {
+		this.rel = id;
+	}
+
+	/** Adds or removes a party from the timeline's filter (not the graph's selection). */
 	toggleParty(id: string) {
 		this.parties = this.parties.includes(id)
 			? this.parties.filter((p) => p !== id)
