@@ -68,18 +68,34 @@ export function activeEdges(graph: PartyGraph, window: [number, number]): Set<st
 	return new Set(graph.edges.filter((e) => holdsDuring(e, window[0], window[1])).map((e) => e.id));
 }
 
-/** How each kind of relation is drawn; the family decides colour, the dash pattern the type. */
+/**
+ * A glyph drawn at the middle of each relation, by family: with the dash pattern it tells every
+ * type apart without colour (ties carry none).
+ */
+export type EdgeMark = 'none' | 'dot' | 'bar' | 'ring';
+
+export const FAMILY_MARK: Record<RelationFamily, EdgeMark> = {
+	tie: 'none',
+	contact: 'dot',
+	hostile: 'bar',
+	inquiry: 'ring'
+};
+
+/**
+ * How each kind of relation is drawn: the family decides colour and the mark at its middle, the
+ * dash pattern the type within its family. No two types share both dash and mark.
+ */
 export const EDGE_STYLE: Record<
 	RelationType,
 	{ family: RelationFamily; dash: string; label: string }
 > = {
 	'allied-with': { family: 'tie', dash: '', label: 'allied with' },
 	'member-of': { family: 'tie', dash: '1 3', label: 'member of' },
-	'co-brokered': { family: 'tie', dash: '', label: 'co-brokered with' },
+	'co-brokered': { family: 'tie', dash: '9 3 2 3', label: 'co-brokered with' },
 	'cooperated-with': { family: 'tie', dash: '6 3', label: 'cooperated with' },
 	'deconfliction-channel': { family: 'contact', dash: '', label: 'deconfliction channel' },
-	notified: { family: 'contact', dash: '4 3', label: 'notified' },
-	called: { family: 'contact', dash: '2 2', label: 'called' },
+	notified: { family: 'contact', dash: '5 3', label: 'notified' },
+	called: { family: 'contact', dash: '1.5 2.5', label: 'called' },
 	fighting: { family: 'hostile', dash: '', label: 'fighting' },
 	accused: { family: 'hostile', dash: '6 3', label: 'accused' },
 	denied: { family: 'hostile', dash: '2 3', label: 'denied' },

@@ -35,6 +35,27 @@ export function edgeCurve(a: Point, b: Point, rim: number, bend: number): EdgeCu
 	};
 }
 
+/** The point halfway along the curve (t = ½), where a relation's mark is drawn. */
+export function curveMid(c: EdgeCurve): { x: number; y: number; angle: number } {
+	return {
+		x: 0.25 * c.x0 + 0.5 * c.cx + 0.25 * c.x1,
+		y: 0.25 * c.y0 + 0.5 * c.cy + 0.25 * c.y1,
+		// The tangent at t = ½ runs parallel to the chord.
+		angle: Math.atan2(c.y1 - c.y0, c.x1 - c.x0)
+	};
+}
+
+/**
+ * The curve as an SVG path in two halves, split at t = ½ (de Casteljau): the same curve, with a
+ * vertex in the middle for `marker-mid`.
+ */
+export function curvePathSplit(c: EdgeCurve): string {
+	const [ax, ay] = [(c.x0 + c.cx) / 2, (c.y0 + c.cy) / 2];
+	const [bx, by] = [(c.cx + c.x1) / 2, (c.cy + c.y1) / 2];
+	const m = curveMid(c);
+	return `M${c.x0},${c.y0} Q${ax},${ay} ${m.x},${m.y} Q${bx},${by} ${c.x1},${c.y1}`;
+}
+
 /** The curve as an SVG path. */
 export function curvePath(c: EdgeCurve): string {
 	return `M${c.x0},${c.y0} Q${c.cx},${c.cy} ${c.x1},${c.y1}`;

@@ -1,0 +1,106 @@
+/**
+ * Label placement, checked against brute force: whatever the parties, no two placed labels
+ * overlap, none overlaps a party's shape, none leaves the plot, and the most important label
+ * always finds a place when one exists. Guards "IS" + "UN Security Council" printed as one.
+ */
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import {
+	overlaps,
+	placeLabels,
+	shapeBox,
+	type Box,
+	type LabelCandidate
+} from '../../src/lib/graph/labels';
+
+const inside = (b: Box, width: number, height: number) =>
+	b.x0 >= 0 && b.y0 >= 0 && b.x1 <= width && b.y1 <= height;
+
+/** Every pair compared: the property the grid must keep. */
+function checkPlacement(cands: LabelCandidate[], width: number, height: number) {
+	const obstacles = cands.map(shapeBox);
+	const { placed, hidden } = placeLabels(cands, { width, height, obstacles });
+	expect(placed.length + hidden.length).toBe(cands.length);
+	for (let i = 0; i < placed.length; i++) {
+		const a = placed[i]!.box;
+		expect(inside(a, width, height)).toBe(true);
+		for (const o of obstacles) expect(overlaps(a, o)).toBe(false);
+		for (let j = i + 1; j < placed.length; j++) expect(overlaps(a, placed[j]!.box)).toBe(false);
+	}
+	return { placed, hidden };
+}
+
+const label = (id: string, x: number, y: number, w = 60): LabelCandidate => ({
+	id,
+	x,
+	y,
+	r: 8,
+	w,
+	h: 17
+});
+
+describe('placeLabels', () => {
+	test('two parties side by side: the second label moves to another side, never on top', () => {
+		// "IS" beside "UN Security Council": both below would touch.
+		const { placed, hidden } = checkPlacement(
+			[label('un', 200, 200, 130), label('is', 240, 200, 14)],
+			800,
+			600
+		);
+		expect(hidden).toEqual([]);
+		expect(placed.map((p) => [p.id, p.side])).toEqual([
+			['un', 'below'],
+			['is', 'above']
+		]);
+	});
+
+	test('a label near an edge slides inside the plot rather than being cut', () => {
+		const { placed } = checkPlacement([label('edge', 10, 100, 120)], 400, 300);
+		expect(placed[0]!.box.x0).toBe(0);
+		expect(placed[0]!.side).toBe('below');
+		const bottom = checkPlacement([label('low', 200, 292, 80)], 400, 300).placed[0]!;
+		expect(bottom.side).toBe('above');
+	});
+
+	test('when there is no room the less important label is left out and counted', () => {
+		const crowd = Array.from({ length: 12 }, (_, i) => label(`p${i}`, 100 + (i % 2) * 4, 100, 90));
+		const { placed, hidden } = checkPlacement(crowd, 300, 220);
+		expect(placed[0]!.id).toBe('p0');
+		expect(hidden.length).toBeGreaterThan(0);
+	});
+
+	test('a label wider than the plot is left out', () => {
+		expect(checkPlacement([label('long', 100, 100, 500)], 300, 300).hidden).toEqual(['long']);
+	});
+
+	test('random pictures: no overlaps, nothing outside, the first label placed when it can be', () => {
+		const cand = fc.record({
+			x: fc.double({ min: 0, max: 900, noNaN: true }),
+			y: fc.double({ min: 0, max: 600, noNaN: true }),
+			r: fc.double({ min: 5, max: 20, noNaN: true }),
+			w: fc.double({ min: 4, max: 400, noNaN: true })
+		});
+		fc.assert(
+			fc.property(fc.array(cand, { minLength: 1, maxLength: 120 }), (list) => {
+				const cands = list.map((c, i) => ({ ...c, id: `p${i}`, h: 17 }));
+				checkPlacement(cands, 900, 600);
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
+	test('thousands of parties are placed through the grid, with the same guarantees', () => {
+		let seed = 7;
+		const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+		const cands = Array.from({ length: 3000 }, (_, i) =>
+			label(`p${i}`, random() * 1440, random() * 900, 20 + random() * 140)
+		);
+		const { placed } = placeLabels(cands, { width: 1440, height: 900 });
+		expect(placed.length).toBeGreaterThan(100);
+		// Sorting by x0 and sweeping keeps the brute check quick.
+		const boxes = placed.map((p) => p.box).sort((a, b) => a.x0 - b.x0);
+		for (let i = 0; i < boxes.length; i++)
+			for (let j = i + 1; j < boxes.length && boxes[j]!.x0 < boxes[i]!.x1; j++)
+				expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
+	});
+});
