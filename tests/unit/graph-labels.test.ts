@@ -69,6 +69,24 @@ describe('placeLabels', () => {
 		expect(hidden.length).toBeGreaterThan(0);
 	});
 
+	test("a name covers another party's shape only when no side is clear of shapes", () => {
+		// A party boxed in by four others, one on each side: no clear side, so its name covers
+		// one of their shapes rather than go missing; with a clear side it would take that.
+		const c = label('boxed', 200, 200, 40);
+		const around = [
+			[200, 240],
+			[200, 160],
+			[260, 200],
+			[140, 200]
+		].map(([x, y]) => shapeBox({ x: x!, y: y!, r: 14 }));
+		const soft = placeLabels([c], { width: 400, height: 400, soft: around });
+		expect(soft.placed).toHaveLength(1);
+		const hard = placeLabels([c], { width: 400, height: 400, obstacles: around });
+		expect(hard.hidden).toEqual(['boxed']);
+		const open = placeLabels([c], { width: 400, height: 400, soft: around.slice(1) });
+		expect(open.placed[0]!.side).toBe('below');
+	});
+
 	test('a label wider than the plot is left out', () => {
 		expect(checkPlacement([label('long', 100, 100, 500)], 300, 300).hidden).toEqual(['long']);
 	});

@@ -1,9 +1,10 @@
 /**
  * Where the graph's labels go: each party's name is tried below its shape, above, to the right
  * and to the left, slid along its edge to stay inside the plot, and kept only where it overlaps
- * no label placed before it and no party's shape. Candidates come most important first, so when
- * there is no room it is the minor names that are left out (and counted), never printed over
- * one another. A grid of cells makes it linear in the number of candidates for boxes smaller
+ * no label placed before it and no shape it must not hide; it covers another party's shape only
+ * when no side is clear of shapes (its halo keeps it readable). Candidates come most important
+ * first, so when there is no room it is the minor names that are left out (and counted), never
+ * printed over one another. A grid of cells makes it linear in the number of candidates for boxes smaller
  * than a cell or two: a graph of thousands of parties places its labels in a few milliseconds.
  * Pure: the SVG and the canvas both draw what it returns.
  */
@@ -48,8 +49,13 @@ export interface PlaceOptions {
 	/** The plot: labels stay inside [0, width] × [0, height]. */
 	width: number;
 	height: number;
-	/** Boxes no label may overlap: the parties' shapes, what is drawn on top. */
+	/** Boxes no label may overlap: the selected parties' shapes, what is drawn on top. */
 	obstacles?: readonly Box[];
+	/**
+	 * Boxes a label keeps clear of where it can, and covers (its halo keeping it readable) only
+	 * when every side would otherwise leave it out: the other parties' shapes.
+	 */
+	soft?: readonly Box[];
 	/** Clear space kept around each label, px. */
 	gap?: number;
 	/** Space between a shape and its label, px. */
@@ -105,8 +111,9 @@ export function sideBox(
 
 /** Places labels, most important candidate first (see the module's comment). */
 export function placeLabels(candidates: readonly LabelCandidate[], o: PlaceOptions): Placement {
-	const { width, height, obstacles = [], gap = 2, offset = 3, cell = 64 } = o;
+	const { width, height, obstacles = [], soft = [], gap = 2, offset = 3, cell = 64 } = o;
 	const grid = new Map<number, Box[]>();
+	const softGrid = new Map<number, Box[]>();
 	// Cells keyed by one number: x and y cells fit well inside 2^20 for any plot on a screen.
 	const key = (cx: number, cy: number) => (cy + 2 ** 19) * 2 ** 20 + (cx + 2 ** 19);
 	const cells = (b: Box, f: (k: number) => boolean | void): boolean => {
@@ -115,29 +122,32 @@ export function placeLabels(candidates: readonly LabelCandidate[], o: PlaceOptio
 				if (f(key(cx, cy)) === true) return true;
 		return false;
 	};
-	const add = (b: Box) =>
+	const add = (b: Box, g = grid) =>
 		cells(b, (k) => {
-			const list = grid.get(k);
+			const list = g.get(k);
 			if (list) list.push(b);
-			else grid.set(k, [b]);
+			else g.set(k, [b]);
 		});
-	const blocked = (b: Box) => cells(b, (k) => grid.get(k)?.some((o) => overlaps(o, b)) ?? false);
+	const blocked = (b: Box, g = grid) =>
+		cells(b, (k) => g.get(k)?.some((o) => overlaps(o, b)) ?? false);
 	for (const b of obstacles) add(b);
+	for (const b of soft) add(b, softGrid);
 	const placed: PlacedLabel[] = [];
 	const hidden: string[] = [];
 	for (const c of candidates) {
-		let done = false;
-		for (const side of SIDES) {
-			const box = sideBox(c, side, width, height, offset);
-			if (!box) continue;
-			const room = grow(box, gap);
-			if (blocked(room)) continue;
-			add(room);
-			placed.push({ id: c.id, side, box });
-			done = true;
-			break;
+		const sides = SIDES.map((side) => ({ side, box: sideBox(c, side, width, height, offset) }));
+		// First a side clear of everything, else one that covers only other parties' shapes.
+		const clear = (b: Box, all: boolean) =>
+			!blocked(grow(b, gap)) && !(all && blocked(b, softGrid));
+		const pick =
+			sides.find((s) => s.box && clear(s.box, true)) ??
+			sides.find((s) => s.box && clear(s.box, false));
+		if (!pick) {
+			hidden.push(c.id);
+			continue;
 		}
-		if (!done) hidden.push(c.id);
+		add(grow(pick.box!, gap));
+		placed.push({ id: c.id, side: pick.side, box: pick.box! });
 	}
 	return { placed, hidden };
 }
