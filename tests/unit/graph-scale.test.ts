@@ -7,15 +7,16 @@
 import { describe, expect, test } from 'vitest';
 import { mulberry32 as seededRandom } from '../../src/lib/random';
 import { buildNodeIndex, hitNode, hitNodeBrute, type HitNode } from '../../src/lib/graph/hit';
-import {
-	edgeDetail,
-	fitLabels,
-	fitLabelsBrute,
-	usesCanvas,
-	type LabelBox
-} from '../../src/lib/graph/detail';
+import { edgeDetail, usesCanvas } from '../../src/lib/graph/detail';
 import { curvePath, edgeBends, edgeCurve } from '../../src/lib/graph/geometry';
-import { drawScene, type Scene, type SceneNode } from '../../src/lib/graph/canvas';
+import {
+	drawScene,
+	LABEL_BASELINE,
+	LABEL_HEIGHT,
+	type Scene,
+	type SceneNode
+} from '../../src/lib/graph/canvas';
+import { overlaps } from '../../src/lib/graph/labels';
 
 describe('hitNode', () => {
 	const random = seededRandom(5);
@@ -78,51 +79,7 @@ describe('level of detail', () => {
 	});
 });
 
-/** `n` label boxes of random widths, seeded, scattered over a 1440 × 900 screen. */
-function randomBoxes(seed: number, n: number): LabelBox[] {
-	const random = seededRandom(seed);
-	return Array.from({ length: n }, () => ({
-		x: random() * 1440,
-		y: random() * 900,
-		w: 20 + random() * 120,
-		h: 14
-	}));
-}
-
-describe('fitLabels', () => {
-	test('keeps the first of two overlapping labels and both of two apart', () => {
-		const a = { x: 100, y: 100, w: 60, h: 14 };
-		expect(fitLabels([a, { ...a, x: 130 }])).toEqual([0]);
-		expect(fitLabels([a, { ...a, x: 170 }])).toEqual([0, 1]);
-		expect(fitLabels([a, { ...a, y: 120 }])).toEqual([0, 1]);
-	});
-
-	test('gives the same labels as comparing every pair, and none of them overlap', () => {
-		const boxes = randomBoxes(9, 800);
-		const kept = fitLabels(boxes);
-		expect(kept).toEqual(fitLabelsBrute(boxes));
-		expect(kept.length).toBeGreaterThan(50);
-		for (const i of kept)
-			for (const j of kept) {
-				if (i >= j) continue;
-				const [a, b] = [boxes[i]!, boxes[j]!];
-				const apart = Math.abs(a.x - b.x) >= (a.w + b.w) / 2 || Math.abs(a.y - b.y) >= a.h;
-				expect(apart).toBe(true);
-			}
-	});
-});
-
 describe('labels kept clear of what SVG draws on top', () => {
-	test('fixed boxes are kept whatever they overlap, and the others keep clear of them', () => {
-		const a = { x: 100, y: 100, w: 60, h: 14 };
-		// Two fixed boxes on top of each other both stand; a label over either is dropped.
-		expect(fitLabels([a, { ...a, x: 110 }, { ...a, x: 150 }, { ...a, x: 250 }], 2, 64, 2)).toEqual([
-			0, 1, 3
-		]);
-		const boxes = randomBoxes(4, 600);
-		expect(fitLabels(boxes, 2, 64, 40)).toEqual(fitLabelsBrute(boxes, 2, 40));
-	});
-
 	/** A context that records the labels written, with text 7 px a character wide. */
 	function labelContext() {
 		const written: { text: string; x: number; y: number }[] = [];
@@ -156,9 +113,11 @@ describe('labels kept clear of what SVG draws on top', () => {
 	const theme = { ink: '#111', panel: '#fff', rule: '#999', font: 'sans-serif' };
 
 	test('no canvas label lies under a party drawn in SVG, or under its label', () => {
-		// A hub at (400, 300) in SVG; one party just below it, whose label would fall on the
-		// hub's label, one whose label would cross the hub's shape, and one well away.
+		// A hub at (400, 300) in SVG with its label below it; one party just below the hub,
+		// whose label would fall on the hub's label, one whose label would cross the hub's
+		// shape, and one well away.
 		const hub = node('hub', 400, 300, 16);
+		const hubLabel = { x0: 360, y0: 323, x1: 440, y1: 340 };
 		const under = node('under', 402, 306);
 		const across = node('across', 400, 270);
 		const away = node('away', 100, 100);
@@ -178,8 +137,20 @@ describe('labels kept clear of what SVG draws on top', () => {
 			'Party under'
 		]);
 		const withHub = labelContext();
-		drawScene(withHub.ctx, scene([hub]), view, 800, 600, theme);
-		expect(withHub.written.map((w) => w.text)).toEqual(['Party away']);
+		drawScene(withHub.ctx, scene([hub]), view, 800, 600, theme, [hubLabel]);
+		const hubShape = { x0: 400 - 19.2, y0: 300 - 19.2, x1: 400 + 19.2, y1: 300 + 19.2 };
+		expect(withHub.written.map((w) => w.text)).toContain('Party away');
+		for (const w of withHub.written) {
+			const width = w.text.length * 7;
+			const box = {
+				x0: w.x - width / 2,
+				x1: w.x + width / 2,
+				y0: w.y - LABEL_BASELINE,
+				y1: w.y - LABEL_BASELINE + LABEL_HEIGHT
+			};
+			expect(overlaps(box, hubShape), w.text).toBe(false);
+			expect(overlaps(box, hubLabel), w.text).toBe(false);
+		}
 	});
 });
 

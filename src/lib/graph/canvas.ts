@@ -6,10 +6,13 @@
  * from the layout, what to show from the component; this only draws, batching shapes that share
  * a style into one path so five thousand edges are a few dozen strokes.
  */
-import { edgeCurve } from './geometry';
-import { edgeDetail, fitLabels, type LabelBox } from './detail';
+import { curveMid, edgeCurve } from './geometry';
+import { edgeDetail } from './detail';
 import type { View } from './hit';
 import type { shapePath } from './shapes';
+import type { EdgeMark } from './build';
+import { traceMark } from './marks';
+import { placeLabels, type Box, type LabelCandidate } from './labels';
 
 export interface GraphTheme {
 	ink: string;
@@ -54,6 +57,8 @@ export interface SceneEdge {
 	bend: number;
 	colour: string;
 	dash: string;
+	/** The glyph at the relation's middle (its family). */
+	mark: EdgeMark;
 	directed: boolean;
 	faded: boolean;
 	highlighted: boolean;
@@ -76,6 +81,9 @@ export interface Scene {
 const FADED_EDGE = 0.15;
 const FADED_NODE = 0.25;
 const LABEL_FONT = 12;
+/** A label's box height and baseline within it, px: the typeface's ascent and descent. */
+export const LABEL_HEIGHT = 17;
+export const LABEL_BASELINE = 12.5;
 
 /** Each label's width in px, measured once per text. */
 const widths = new Map<string, number>();
@@ -106,7 +114,7 @@ function batches(scene: Scene): Batches {
 	let b = batchCache.get(scene);
 	if (b) return b;
 	const rank = (e: SceneEdge) => (e.highlighted ? 2 : e.faded ? 0 : 1);
-	const edges = group(scene.edges, (e) => `${rank(e)}|${e.colour}|${e.dash}`);
+	const edges = group(scene.edges, (e) => `${rank(e)}|${e.colour}|${e.dash}|${e.mark}`);
 	const nodes = group(scene.nodes, (n) => `${n.faded ? 0 : 1}|${n.shape}|${n.colour}`);
 	b = {
 		edges: [...edges.values()].sort((x, y) => rank(x[0]!) - rank(y[0]!)),
@@ -168,7 +176,9 @@ export function drawScene(
 	view: View,
 	width: number,
 	height: number,
-	theme: GraphTheme
+	theme: GraphTheme,
+	/** Label boxes already drawn in SVG, on screen: canvas labels keep clear of them. */
+	fixed: readonly Box[] = []
 ) {
 	const { k } = view;
 	const sx = (x: number) => view.x + x * k;
@@ -224,6 +234,17 @@ export function drawScene(
 		ctx.setLineDash(detail.dashes && first.dash ? first.dash.split(' ').map(Number) : []);
 		ctx.stroke();
 		if (!detail.arrows) continue;
+		ctx.fillStyle = first.colour;
+		if (first.mark !== 'none') {
+			ctx.beginPath();
+			for (const e of list) {
+				if (!visible(e)) continue;
+				const m = curveMid(curve(e));
+				traceMark(ctx, first.mark, m.x, m.y, m.angle);
+			}
+			ctx.setLineDash([]);
+			ctx.fill();
+		}
 		// Arrowheads as the SVG marker draws them: 11 px long, the tip 1 px past the end.
 		ctx.beginPath();
 		for (const e of list) {
@@ -263,40 +284,35 @@ export function drawScene(
 	}
 	ctx.globalAlpha = 1;
 
-	// Labels: the most important first, each only where it overlaps none already placed, nor
-	// a party SVG draws on top, nor its label.
+	// Labels: the most important first, each where it overlaps no label placed before it, no
+	// party SVG draws on top, nor the labels SVG has placed (`fixed`), inside the plot.
 	ctx.font = `600 ${LABEL_FONT}px ${theme.font}`;
-	const labelBox = (n: SceneNode): LabelBox | null => {
-		if (!n.label || (n.zoomed && k < scene.labelZoom)) return null;
-		let w = widths.get(n.label);
-		if (w === undefined) widths.set(n.label, (w = ctx.measureText(n.label).width));
-		return { x: sx(n.x), y: sy(n.y) + n.r + 3, w, h: LABEL_FONT + 2 };
-	};
-	const fixed: LabelBox[] = [];
+	const obstacles: Box[] = [...fixed];
 	for (const n of scene.above) {
-		fixed.push({ x: sx(n.x), y: sy(n.y) - n.r, w: 2 * n.r, h: 2 * n.r });
-		const box = labelBox(n);
-		if (box) fixed.push(box);
+		const [x, y, r] = [sx(n.x), sy(n.y), n.r * 1.2];
+		obstacles.push({ x0: x - r, y0: y - r, x1: x + r, y1: y + r });
 	}
-	const candidates: { n: SceneNode; box: LabelBox }[] = [];
+	const candidates: LabelCandidate[] = [];
+	const byId = new Map<string, SceneNode>();
 	const shown = new Set(onScreen);
 	for (let i = scene.nodes.length - 1; i >= 0; i--) {
 		const n = scene.nodes[i]!;
-		if (!shown.has(n)) continue;
-		const box = labelBox(n);
-		if (box) candidates.push({ n, box });
+		if (!shown.has(n) || !n.label || (n.zoomed && k < scene.labelZoom)) continue;
+		let w = widths.get(n.label);
+		if (w === undefined) widths.set(n.label, (w = ctx.measureText(n.label).width));
+		candidates.push({ id: n.id, x: sx(n.x), y: sy(n.y), r: n.r * 1.2 + 1, w, h: LABEL_HEIGHT });
+		byId.set(n.id, n);
 	}
 	ctx.textAlign = 'center';
 	ctx.lineJoin = 'round';
 	ctx.lineWidth = 3;
 	ctx.strokeStyle = theme.panel;
 	ctx.fillStyle = theme.ink;
-	const boxes = [...fixed, ...candidates.map((c) => c.box)];
-	for (const i of fitLabels(boxes, 2, 64, fixed.length)) {
-		if (i < fixed.length) continue;
-		const { n, box } = candidates[i - fixed.length]!;
-		ctx.strokeText(n.label!, box.x, sy(n.y) + n.r + 13);
-		ctx.fillText(n.label!, box.x, sy(n.y) + n.r + 13);
+	for (const { id, box } of placeLabels(candidates, { width, height, obstacles }).placed) {
+		const text = byId.get(id)!.label!;
+		const x = (box.x0 + box.x1) / 2;
+		ctx.strokeText(text, x, box.y0 + LABEL_BASELINE);
+		ctx.fillText(text, x, box.y0 + LABEL_BASELINE);
 	}
 	ctx.textAlign = 'start';
 }
