@@ -152,6 +152,19 @@ test('every kind of page shows the other incident and nothing of the bundled one
 	await expect(page).toHaveURL(/place=/);
 
 	await visit(page, '/?view=graph', 'svg.graph-plot');
+	// Names of over sixty characters find room or are left out: never printed over one another.
+	const labels = await page
+		.locator('svg.graph-plot .node-label')
+		.evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().toJSON() as DOMRect));
+	for (const [i, a] of labels.entries())
+		for (const b of labels.slice(i + 1))
+			expect(
+				a.right <= b.left + 0.5 ||
+					b.right <= a.left + 0.5 ||
+					a.bottom <= b.top + 0.5 ||
+					b.bottom <= a.top + 0.5,
+				'two names overlap'
+			).toBe(true);
 	await visit(page, '/?view=both', 'svg.graph-plot');
 	const eventPage = await visit(page, `/events/${event.id}`, '#event-title');
 	expect(eventPage).toContain(event.title);
