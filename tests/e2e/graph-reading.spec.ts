@@ -34,8 +34,8 @@ async function picture(page: Page) {
 				id: el.closest('.node')!.getAttribute('data-party-id')!,
 				...box(el)
 			})),
-			labels: [...svg.querySelectorAll('.node .node-label')].map((el) => ({
-				id: el.closest('.node')!.getAttribute('data-party-id')!,
+			labels: [...svg.querySelectorAll('.name .node-label')].map((el) => ({
+				id: el.closest('.name')!.getAttribute('data-party-id')!,
 				text: el.textContent ?? '',
 				...box(el)
 			}))
@@ -111,7 +111,10 @@ test('a click on a name selects its party, not a relation passing under it', asy
 		(labels) =>
 			labels.map((l) => {
 				const el = document.elementFromPoint(l.x + l.width / 2, l.y + l.height / 2);
-				return { id: l.id, hit: el?.closest('.node, .edge')?.getAttribute('data-party-id') };
+				return {
+					id: l.id,
+					hit: el?.closest('.node, .edge, .name')?.getAttribute('data-party-id')
+				};
 			}),
 		p.labels
 	);
