@@ -81,6 +81,14 @@ describe('placeLabels', () => {
 		].map(([x, y]) => shapeBox({ x: x!, y: y!, r: 14 }));
 		const soft = placeLabels([c], { width: 400, height: 400, soft: around });
 		expect(soft.placed).toHaveLength(1);
+		// Never over the middle of a shape, where a pointer goes for it.
+		const core = (b: Box) => ({
+			x0: (3 * b.x0 + b.x1) / 4,
+			y0: (3 * b.y0 + b.y1) / 4,
+			x1: (b.x0 + 3 * b.x1) / 4,
+			y1: (b.y0 + 3 * b.y1) / 4
+		});
+		for (const b of around) expect(overlaps(soft.placed[0]!.box, core(b))).toBe(false);
 		const hard = placeLabels([c], { width: 400, height: 400, obstacles: around });
 		expect(hard.hidden).toEqual(['boxed']);
 		const open = placeLabels([c], { width: 400, height: 400, soft: around.slice(1) });

@@ -52,8 +52,9 @@ export interface PlaceOptions {
 	/** Boxes no label may overlap: the selected parties' shapes, what is drawn on top. */
 	obstacles?: readonly Box[];
 	/**
-	 * Boxes a label keeps clear of where it can, and covers (its halo keeping it readable) only
-	 * when every side would otherwise leave it out: the other parties' shapes.
+	 * Boxes a label keeps clear of where it can, and covers in part (its halo keeping it
+	 * readable), never their middle half, only when every side would otherwise leave it out:
+	 * the other parties' shapes.
 	 */
 	soft?: readonly Box[];
 	/** Clear space kept around each label, px. */
@@ -131,14 +132,21 @@ export function placeLabels(candidates: readonly LabelCandidate[], o: PlaceOptio
 	const blocked = (b: Box, g = grid) =>
 		cells(b, (k) => g.get(k)?.some((o) => overlaps(o, b)) ?? false);
 	for (const b of obstacles) add(b);
-	for (const b of soft) add(b, softGrid);
+	// The middle of each soft box: even a name that covers a shape leaves its middle clear,
+	// where a pointer or a finger goes for it.
+	const coreGrid = new Map<number, Box[]>();
+	for (const b of soft) {
+		add(b, softGrid);
+		const [dx, dy] = [(b.x1 - b.x0) / 4, (b.y1 - b.y0) / 4];
+		add({ x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 - dx, y1: b.y1 - dy }, coreGrid);
+	}
 	const placed: PlacedLabel[] = [];
 	const hidden: string[] = [];
 	for (const c of candidates) {
 		const sides = SIDES.map((side) => ({ side, box: sideBox(c, side, width, height, offset) }));
 		// First a side clear of everything, else one that covers only other parties' shapes.
 		const clear = (b: Box, all: boolean) =>
-			!blocked(grow(b, gap)) && !(all && blocked(b, softGrid));
+			!blocked(grow(b, gap)) && !blocked(b, all ? softGrid : coreGrid);
 		const pick =
 			sides.find((s) => s.box && clear(s.box, true)) ??
 			sides.find((s) => s.box && clear(s.box, false));
