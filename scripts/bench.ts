@@ -1,50 +1,66 @@
 /**
- * npm run bench: measures the built site in real Chromium on seeded synthetic incidents.
+ * npm run bench: measures the built site in real Chromium, beside a plain canvas page.
  *
- * For 1,000, 10,000 and 100,000 events it opens the incident through /open?src= and reports
- * the time to open it (read and check) and to first complete render, the median and p95 main
- * thread time per frame over 60 wheel-zoom steps and 60 drag-pan steps (each run three times,
- * the p95 taken over all 180 frames: one run's p95 is its third-slowest frame, which a single
- * stray pause on a shared 2-core machine decides), the JS heap and the DOM
- * node count; and the same for 100,000 events among 1,000 parties in a lane each (lanes by
- * party: a tall timeline of which a screenful is on show). Then the graph layout time at 2,000
- * parties and 5,000 relations, and the gzip size
- * of each route's JavaScript. Prints a table and writes bench-results/bench.json, so a later run
- * can be compared with this one. Figures, never assertions.
+ * Opening: seeded synthetic incidents of 1,000, 10,000 and 100,000 events, each written as a
+ * one-file JSON incident and as the site's events CSV, are opened through /open?src= in a fresh
+ * browser context (nothing cached), and timed from navigation to the first complete render (every
+ * event drawn; `sightline:first-render`) and to every check done (`sightline:complete`). The
+ * same JSON is opened by the plain canvas page (scripts/bench/plain-canvas: JSON.parse on the main
+ * thread, d3-scale, one canvas, no checks at all), timed to its own first render. Each is run
+ * --runs times (default 3), interleaved, and reported as the median and the range.
  *
- * Options: --sizes 1000,10000 (default 1000,10000,100000), --party-lanes N (events in the
- * lanes-by-party case, default 100000; 0 leaves it out), --no-build (measure build/ as it
- * stands: after trying a change, rebuild first), --only graph (skip the timeline sizes and
- * measure the graph alone), --rounds N (runs of the 60 steps, default 3).
+ * Zoom and pan: in each run, once opened, 60 wheel steps (30 in, 30 out) and a 60-step drag are
+ * sent through the browser's own input pipeline, one every 16.7 ms, and the time between
+ * consecutive frames is recorded while they arrive (its p95 over the run); each step that reached
+ * the page is checked to have changed the visible window. Also 100,000 events among 1,000 parties
+ * with a lane each (lanes by party), the graph at 2,000 parties, the bundled incident's `/` and
+ * `/events/<id>` loaded with an empty cache (paints, total blocking time, the longest task, bytes),
+ * and the JavaScript each route loads.
+ *
+ * Prints tables and writes bench-results/bench.json. Figures, never assertions.
+ *
+ * Options: --sizes 1000,10000 (default 1000,10000,100000), --runs N (default 3), --party-lanes
+ * N (events in the lanes-by-party case, default 100000; 0 leaves it out), --only
+ * open,pages,graph (default all), --no-build (measure build/ as it stands).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { build as viteBuild } from 'vite';
 import { synthIncident } from '../src/lib/bench/synth';
+import { eventsCsv } from '../src/lib/model/export';
+import type { IncidentModel } from '../src/lib/model/schema';
 import {
+	fmtSpread,
 	frames,
 	launch,
 	newPage as pageIn,
-	openRendered,
 	option,
+	pageLoad,
+	realInput,
 	round,
 	serve,
-	stats
+	spread,
+	stats,
+	type PageLoad,
+	type RealInput,
+	type WindowProbe
 } from './lib/measure';
 import { gz, jsPerRoute } from './lib/routes';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => option(args, name);
-const SIZES =
-	opt('only') === 'graph' ? [] : (opt('sizes') ?? '1000,10000,100000').split(',').map(Number);
-const PARTY_LANES = opt('only') === 'graph' ? 0 : Number(opt('party-lanes') ?? 100_000);
+const ONLY = new Set((opt('only') ?? 'open,pages,graph').split(','));
+const SIZES = ONLY.has('open') ? (opt('sizes') ?? '1000,10000,100000').split(',').map(Number) : [];
+const PARTY_LANES = ONLY.has('open') ? Number(opt('party-lanes') ?? 100_000) : 0;
 const LANE_PARTIES = 1000;
-const ROUNDS = Math.max(1, Number(opt('rounds') ?? 3) || 3);
+const RUNS = Math.max(1, Number(opt('runs') ?? 3) || 3);
 const PORT = 4179;
 const ORIGIN = `http://localhost:${PORT}`;
 const BUILD = 'build';
+const BENCH = join(BUILD, 'bench');
 
 function run(cmd: string, cmdArgs: string[]) {
 	const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit', env: process.env });
@@ -57,31 +73,47 @@ if (!args.includes('--no-build') || !existsSync(join(BUILD, 'index.html'))) {
 }
 run('node', ['scripts/setup-browser.mjs']);
 
-// --- synthetic incidents ------------------------------------------------------------------
-mkdirSync(join(BUILD, 'bench'), { recursive: true });
-function write(name: string, model: unknown) {
-	const text = JSON.stringify(model);
-	writeFileSync(join(BUILD, 'bench', name), text);
-	return text.length;
+// --- the plain canvas page and the synthetic incidents -------------------------------------
+mkdirSync(BENCH, { recursive: true });
+await viteBuild({
+	configFile: false,
+	root: 'scripts/bench/plain-canvas',
+	base: './',
+	logLevel: 'warn',
+	build: { outDir: join(process.cwd(), BENCH, 'plain'), emptyOutDir: true, target: 'es2022' }
+});
+
+function write(name: string, text: string) {
+	writeFileSync(join(BENCH, name), text);
+	return text.length / 1024 / 1024;
 }
-interface Case {
+interface Size {
 	events: number;
-	/** How the timeline's lanes are grouped, and how many parties the incident has. */
-	lanes: 'side' | 'party';
-	parties: number;
-	name: string;
-	mb: number;
+	json: string;
+	csv: string;
+	jsonMb: number;
+	csvMb: number;
 }
-const cases: Case[] = [];
-function addCase(events: number, lanes: Case['lanes'], parties: number) {
-	const name =
-		lanes === 'side' ? `synthetic-${events}.json` : `synthetic-${events}-p${parties}.json`;
-	const mb = write(name, synthIncident({ events, parties })) / 1024 / 1024;
-	cases.push({ events, lanes, parties, name, mb });
-}
-for (const n of SIZES) addCase(n, 'side', 12);
-if (PARTY_LANES > 0) addCase(PARTY_LANES, 'party', LANE_PARTIES);
-write('synthetic-graph.json', synthIncident({ events: 1000, parties: 2000, relations: 5000 }));
+const sizes: Size[] = SIZES.map((events) => {
+	const model = synthIncident({ events });
+	const json = `synthetic-${events}.json`;
+	const csv = `synthetic-${events}.csv`;
+	return {
+		events,
+		json,
+		csv,
+		jsonMb: write(json, JSON.stringify(model)),
+		csvMb: write(csv, eventsCsv(model as IncidentModel))
+	};
+});
+const laneFile = `synthetic-${PARTY_LANES}-p${LANE_PARTIES}.json`;
+if (PARTY_LANES > 0)
+	write(laneFile, JSON.stringify(synthIncident({ events: PARTY_LANES, parties: LANE_PARTIES })));
+if (ONLY.has('graph'))
+	write(
+		'synthetic-graph.json',
+		JSON.stringify(synthIncident({ events: 1000, parties: 2000, relations: 5000 }))
+	);
 
 // --- server and browser ---------------------------------------------------------------------
 const server = await serve(PORT, BUILD);
@@ -96,94 +128,227 @@ async function heapMb(page: Page) {
 	await cdp.detach();
 	return usedSize / 1024 / 1024;
 }
-
 const markTime = (page: Page, name: string) =>
 	page.evaluate((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN, name);
+const waitMark = (page: Page, name: string) =>
+	page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, name, {
+		timeout: 300_000,
+		polling: 20
+	});
 
-interface TimelineRow {
-	events: number;
-	lanes: string;
-	'file MB': number;
-	'open s': number;
-	'first render ms': number;
-	/** From the first render until the zoom levels around it were warmed up (see warm.ts). */
-	'warm-up ms': number | string;
-	'zoom median ms': number;
-	'zoom p95 ms': number;
-	'pan median ms': number;
-	'pan p95 ms': number;
-	'heap MB': number;
-	'DOM nodes': number;
-	'DOM nodes max': number;
+type Kind = 'json' | 'csv' | 'plain';
+interface OpenRun {
+	/** Navigation to the first complete render, ms. */
+	render: number;
+	/** Navigation to every check done and the whole model in the page, ms. */
+	complete: number;
+	zoom?: RealInput;
+	pan?: RealInput;
+	heapMb?: number;
+	domNodes?: number;
+	errors: string[];
 }
-const timeline: TimelineRow[] = [];
 
-for (const c of cases) {
-	const n = c.events;
+/**
+ * Opens a file in a fresh context and times it; with `input`, then zooms and pans it with real
+ * input once every check is done (and 300 ms more, as a person would at the earliest).
+ */
+async function openOnce(kind: Kind, file: string, input: boolean, query = ''): Promise<OpenRun> {
 	const { context, page } = await newPage();
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
-	await openRendered(
-		page,
-		`${ORIGIN}/open?src=/bench/${c.name}${c.lanes === 'side' ? '' : `&lanes=${c.lanes}`}`
+	const plain = kind === 'plain';
+	await page.goto(
+		plain
+			? `${ORIGIN}/bench/plain/?src=/bench/${file}`
+			: `${ORIGIN}/open?src=/bench/${file}${query}`
 	);
-	const checked = await markTime(page, 'sightline:checked');
-	const rendered = await markTime(page, 'sightline:first-render');
-	await page.waitForTimeout(300);
-	// Whether warming up had finished when the first zoom step came, 300 ms after the render.
-	const warmed = await markTime(page, 'sightline:warm');
-	const nodes: number[] = [];
-	const count = () => page.evaluate(() => document.getElementsByTagName('*').length);
-	nodes.push(await count());
-	const zoom: number[] = [];
-	const pan: number[] = [];
-	for (let r = 0; r < ROUNDS; r++) {
-		zoom.push(...(await frames(page, 'wheel', '.timeline .plot', 60)));
-		nodes.push(await count());
+	await waitMark(page, plain ? 'plain:first-render' : 'sightline:first-render');
+	const render = await markTime(page, plain ? 'plain:first-render' : 'sightline:first-render');
+	if (!plain) await waitMark(page, 'sightline:complete');
+	const complete = plain ? render : await markTime(page, 'sightline:complete');
+	const out: OpenRun = { render, complete, errors };
+	if (input) {
+		await page.waitForTimeout(300);
+		const probe: WindowProbe = plain ? 'plain' : 'sightline';
+		const target = plain ? 'canvas.plot' : '.timeline .plot';
+		out.zoom = await realInput(page, 'wheel', target, 60, probe);
+		await page.waitForTimeout(300);
+		out.pan = await realInput(page, 'pan', target, 60, probe);
+		if (!plain) {
+			out.heapMb = await heapMb(page);
+			out.domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+		}
 	}
-	for (let r = 0; r < ROUNDS; r++) {
-		pan.push(...(await frames(page, 'pan', '.timeline .plot', 60)));
-		nodes.push(await count());
-	}
-	const z = stats(zoom);
-	const p = stats(pan);
-	timeline.push({
-		events: n,
-		lanes: c.lanes === 'side' ? 'by side' : `by party (${c.parties.toLocaleString('en-GB')})`,
-		'file MB': round(c.mb),
-		'open s': round(checked / 1000, 2),
-		'first render ms': round(rendered - checked, 0),
-		'warm-up ms': Number.isNaN(warmed) ? 'not done' : round(warmed - rendered, 0),
-		'zoom median ms': round(z.median),
-		'zoom p95 ms': round(z.p95),
-		'pan median ms': round(p.median),
-		'pan p95 ms': round(p.p95),
-		'heap MB': round(await heapMb(page), 0),
-		'DOM nodes': nodes[0]!,
-		'DOM nodes max': Math.max(...nodes)
-	});
-	if (errors.length) console.warn(`Errors in the page at ${n} events, ${c.lanes}:`, errors);
+	if (errors.length) console.warn(`Errors in the page (${kind}, ${file}):`, errors);
 	await context.close();
+	return out;
 }
 
+const opens = new Map<string, OpenRun[]>();
+const record = (key: string, r: OpenRun) => opens.set(key, [...(opens.get(key) ?? []), r]);
+for (let r = 0; r < RUNS; r++) {
+	for (const s of sizes) {
+		// Each run starts with another of the three, so none always goes first.
+		const kinds: Kind[] = ['plain', 'json', 'csv'];
+		for (let k = 0; k < r % 3; k++) kinds.push(kinds.shift()!);
+		for (const kind of kinds)
+			record(
+				`${s.events}:${kind}`,
+				await openOnce(kind, kind === 'csv' ? s.csv : s.json, kind !== 'csv')
+			);
+	}
+	if (PARTY_LANES > 0) record('lanes', await openOnce('json', laneFile, true, '&lanes=party'));
+	process.stdout.write(`run ${r + 1} of ${RUNS} done\n`);
+}
+
+const p95 = (i: RealInput | undefined) => (i ? stats(i.intervals).p95 : NaN);
+const steps = (runs: OpenRun[], which: 'zoom' | 'pan') =>
+	runs
+		.map((r) => r[which])
+		.filter((i): i is RealInput => !!i)
+		.map((i) => `${i.changed}/${i.delivered}/${i.sent}`)
+		.join(' ');
+
+interface OpenRow {
+	events: number;
+	'JSON MB': number;
+	'CSV MB': number;
+	'plain canvas s': string;
+	'Sightline JSON s': string;
+	'Sightline CSV s': string;
+	'JSON all checked s': string;
+	'CSV all checked s': string;
+}
+const openRows: OpenRow[] = sizes.map((s) => {
+	const get = (kind: Kind) => opens.get(`${s.events}:${kind}`) ?? [];
+	return {
+		events: s.events,
+		'JSON MB': round(s.jsonMb),
+		'CSV MB': round(s.csvMb),
+		'plain canvas s': fmtSpread(
+			get('plain').map((r) => r.render),
+			1000,
+			2
+		),
+		'Sightline JSON s': fmtSpread(
+			get('json').map((r) => r.render),
+			1000,
+			2
+		),
+		'Sightline CSV s': fmtSpread(
+			get('csv').map((r) => r.render),
+			1000,
+			2
+		),
+		'JSON all checked s': fmtSpread(
+			get('json').map((r) => r.complete),
+			1000,
+			2
+		),
+		'CSV all checked s': fmtSpread(
+			get('csv').map((r) => r.complete),
+			1000,
+			2
+		)
+	};
+});
+interface FrameRow {
+	events: string;
+	'plain zoom p95 ms': string;
+	'Sightline zoom p95 ms': string;
+	'plain pan p95 ms': string;
+	'Sightline pan p95 ms': string;
+	'zoom steps changed/arrived/sent': string;
+	'pan steps changed/arrived/sent': string;
+	'heap MB': string;
+	'DOM nodes': string;
+}
+const frameRow = (label: string, json: OpenRun[], plain: OpenRun[]): FrameRow => ({
+	events: label,
+	'plain zoom p95 ms': fmtSpread(
+		plain.map((r) => p95(r.zoom)),
+		1,
+		1
+	),
+	'Sightline zoom p95 ms': fmtSpread(
+		json.map((r) => p95(r.zoom)),
+		1,
+		1
+	),
+	'plain pan p95 ms': fmtSpread(
+		plain.map((r) => p95(r.pan)),
+		1,
+		1
+	),
+	'Sightline pan p95 ms': fmtSpread(
+		json.map((r) => p95(r.pan)),
+		1,
+		1
+	),
+	'zoom steps changed/arrived/sent': steps(json, 'zoom'),
+	'pan steps changed/arrived/sent': steps(json, 'pan'),
+	'heap MB': fmtSpread(json.map((r) => r.heapMb ?? NaN)),
+	'DOM nodes': fmtSpread(json.map((r) => r.domNodes ?? NaN))
+});
+const frameRows: FrameRow[] = sizes.map((s) =>
+	frameRow(
+		s.events.toLocaleString('en-GB'),
+		opens.get(`${s.events}:json`) ?? [],
+		opens.get(`${s.events}:plain`) ?? []
+	)
+);
+if (PARTY_LANES > 0)
+	frameRows.push(
+		frameRow(
+			`${PARTY_LANES.toLocaleString('en-GB')}, lanes by party (${LANE_PARTIES})`,
+			opens.get('lanes') ?? [],
+			[]
+		)
+	);
+
+// --- the bundled incident's pages, loaded with an empty cache ------------------------------
+const pages: { page: string; runs: PageLoad[] }[] = [];
+if (ONLY.has('pages')) {
+	const eventPage = readdirSync(join(BUILD, 'events'))
+		.find((f) => f.endsWith('.html'))!
+		.replace(/\.html$/, '');
+	for (const path of ['/', `/events/${eventPage}`]) pages.push({ page: path, runs: [] });
+	for (let r = 0; r < RUNS; r++)
+		for (const p of pages) p.runs.push(await pageLoad(browser, `${ORIGIN}${p.page}`));
+}
+const pageRows = pages.map(({ page, runs }) => ({
+	page,
+	'FCP ms': fmtSpread(runs.map((r) => r.fcp)),
+	'LCP ms': fmtSpread(runs.map((r) => r.lcp)),
+	'scripts start ms': fmtSpread(runs.map((r) => r.scripts)),
+	'TBT ms': fmtSpread(runs.map((r) => r.tbt)),
+	'longest task ms': fmtSpread(runs.map((r) => r.longestTask)),
+	'quiet at ms': fmtSpread(runs.map((r) => r.quiet)),
+	'transferred KB': fmtSpread(runs.map((r) => r.transferKB))
+}));
+
 // --- graph -------------------------------------------------------------------------------------
-const { context: graphContext, page: graphPage } = await newPage();
-await graphPage.goto(`${ORIGIN}/open?src=/bench/synthetic-graph.json&view=graph`);
-await graphPage.waitForFunction(
-	() => performance.getEntriesByName('sightline:graph-layout').length > 0,
-	null,
-	{ timeout: 300_000, polling: 100 }
-);
-const graphLayoutMs = await graphPage.evaluate(
-	() => performance.getEntriesByName('sightline:graph-layout')[0]!.duration
-);
-await graphPage.waitForTimeout(300);
-const graphFrames: number[] = [];
-for (let r = 0; r < ROUNDS; r++)
-	graphFrames.push(...(await frames(graphPage, 'wheel', '.graph-plot', 30)));
-const graphZoom = stats(graphFrames);
-const graphNodes = await graphPage.evaluate(() => document.getElementsByTagName('*').length);
-await graphContext.close();
+let graph: Record<string, number> | null = null;
+if (ONLY.has('graph')) {
+	const { context, page } = await newPage();
+	await page.goto(`${ORIGIN}/open?src=/bench/synthetic-graph.json&view=graph`);
+	await waitMark(page, 'sightline:graph-layout');
+	const layoutMs = await page.evaluate(
+		() => performance.getEntriesByName('sightline:graph-layout')[0]!.duration
+	);
+	await page.waitForTimeout(300);
+	const zoom: number[] = [];
+	for (let r = 0; r < RUNS; r++) zoom.push(...(await frames(page, 'wheel', '.graph-plot', 30)));
+	const z = stats(zoom);
+	graph = {
+		'layout ms': round(layoutMs, 0),
+		'zoom median ms (main thread)': round(z.median),
+		'zoom p95 ms (main thread)': round(z.p95),
+		'DOM nodes': await page.evaluate(() => document.getElementsByTagName('*').length)
+	};
+	await context.close();
+}
 await browser.close();
 server.kill();
 
@@ -197,43 +362,65 @@ const lazy = readdirSync(join(BUILD, '_app/immutable/workers')).map((f) => ({
 // --- report ----------------------------------------------------------------------------------------
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`;
 console.log(`\nSightline in Chromium ${version}, ${machine}, Node ${process.version}`);
-console.log(
-	`Timeline at 1440×900, opened through /open?src= (frame = main-thread time per input step; ${ROUNDS} × 60 zoom and ${ROUNDS} × 60 pan steps):`
-);
-console.table(timeline);
-console.log('Graph, 2,000 parties and 5,000 relations (layout in a worker):');
-console.table([
-	{
-		'layout ms': round(graphLayoutMs, 0),
-		'zoom median ms': round(graphZoom.median),
-		'zoom p95 ms': round(graphZoom.p95),
-		'DOM nodes': graphNodes
-	}
-]);
+console.log(`Medians of ${RUNS} runs, with their range in brackets.`);
+if (openRows.length) {
+	console.log(
+		'Opening, from navigation: to the first complete render, and to every check done (s):'
+	);
+	console.table(openRows);
+	console.log(
+		'Zoom and pan with real input at 1440×900: p95 time between frames while 60 steps arrived, one every 16.7 ms:'
+	);
+	console.table(frameRows);
+}
+if (pageRows.length) {
+	console.log("The bundled incident's pages, loaded with an empty cache:");
+	console.table(pageRows);
+}
+if (graph) {
+	console.log('Graph, 2,000 parties and 5,000 relations (layout in a worker):');
+	console.table([graph]);
+}
 console.log('JavaScript each route loads up front (gzip):');
 console.table(routes);
 console.log('Workers, loaded only when used (gzip):');
 console.table(lazy);
 
 mkdirSync('bench-results', { recursive: true });
+const summary = (xs: number[]) => spread(xs);
 const out = {
 	date: new Date().toISOString(),
 	chromium: version,
 	node: process.version,
 	machine,
-	rounds: ROUNDS,
-	timeline,
-	graph: {
-		parties: 2000,
-		relations: 5000,
-		layoutMs: graphLayoutMs,
-		zoom: graphZoom,
-		domNodes: graphNodes
-	},
+	runs: RUNS,
+	open: sizes.map((s) => ({
+		events: s.events,
+		jsonMb: s.jsonMb,
+		csvMb: s.csvMb,
+		...Object.fromEntries(
+			(['plain', 'json', 'csv'] as Kind[]).map((kind) => {
+				const runs = opens.get(`${s.events}:${kind}`) ?? [];
+				return [
+					kind,
+					{
+						renderMs: summary(runs.map((r) => r.render)),
+						completeMs: summary(runs.map((r) => r.complete)),
+						zoomP95Ms: summary(runs.map((r) => p95(r.zoom))),
+						panP95Ms: summary(runs.map((r) => p95(r.pan))),
+						runs
+					}
+				];
+			})
+		)
+	})),
+	partyLanes: PARTY_LANES > 0 ? { events: PARTY_LANES, runs: opens.get('lanes') } : null,
+	pages,
+	graph,
 	routes,
 	workers: lazy
 };
-// A graph-only run keeps its own file, so it never overwrites a full run's figures.
-const outFile = cases.length ? 'bench-results/bench.json' : 'bench-results/bench-graph.json';
+const outFile =
+	ONLY.size === 3 && SIZES.length ? 'bench-results/bench.json' : 'bench-results/bench-part.json';
 writeFileSync(outFile, JSON.stringify(out, null, 2) + '\n');
 console.log(`Wrote ${outFile}`);

@@ -9,3 +9,8 @@ export const handleError: HandleClientError = ({ error, status, message }) => {
 	if (status !== 404) console.error(error);
 	return { message };
 };
+
+/** For benchmarks: when the site's own scripts start, before the page is hydrated. */
+export const init = () => {
+	performance.mark('sightline:hydrate');
+};
