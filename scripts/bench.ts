@@ -24,7 +24,7 @@
  * open,pages,graph (default all), --no-build (measure build/ as it stands).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -71,6 +71,10 @@ if (!args.includes('--no-build') || !existsSync(join(BUILD, 'index.html'))) {
 	console.log('Building the site (without link-preview cards)…');
 	run('npx', ['vite', 'build', '--logLevel', 'warn']);
 }
+// The compressed copies a static host would serve, as `npm run build` writes them (not of the
+// synthetic files below, which are written afresh on every run).
+rmSync(BENCH, { recursive: true, force: true });
+run('node', ['scripts/precompress.mjs', '--dir', BUILD]);
 run('node', ['scripts/setup-browser.mjs']);
 
 // --- the plain canvas page and the synthetic incidents -------------------------------------

@@ -2,7 +2,10 @@
 /**
  * Serves the static build the way a plain static host does (GitHub Pages, Netlify, S3):
  * a path maps to a file, "x" to "x.html" or "x/index.html", and anything else gets 404.html
- * with status 404. No dependencies. Usage: node scripts/serve.mjs [--port 4173] [--dir build]
+ * with status 404. Where the build wrote a compressed copy beside a file (scripts/precompress.mjs)
+ * and the browser accepts it, the copy is sent instead, Brotli before gzip, as nginx's
+ * brotli_static and gzip_static do. No dependencies.
+ * Usage: node scripts/serve.mjs [--port 4173] [--dir build]
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -53,6 +56,33 @@ function resolveFile(pathname) {
 	return null;
 }
 
+/**
+ * The encodings a request's Accept-Encoding allows, of those the build writes copies in. A
+ * coding given "q=0" is refused; "*" allows any not named.
+ */
+function acceptedEncodings(header) {
+	const q = new Map();
+	for (const part of String(header ?? '').split(',')) {
+		const [name, ...params] = part.trim().toLowerCase().split(';');
+		if (!name) continue;
+		const weight = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+		q.set(name, weight === undefined ? 1 : Number(weight));
+	}
+	const allowed = (coding) => (q.get(coding) ?? q.get('*') ?? 0) > 0;
+	return ['br', 'gzip'].filter(allowed);
+}
+
+const COPY = { br: '.br', gzip: '.gz' };
+
+/** The compressed copy to send for a file, if the build wrote one the request accepts. */
+function compressedCopy(path, header) {
+	for (const coding of acceptedEncodings(header)) {
+		const copy = path + COPY[coding];
+		if (existsSync(copy)) return { coding, copy };
+	}
+	return null;
+}
+
 const server = createServer((req, res) => {
 	const raw = req.url ?? '/';
 	const q = raw.indexOf('?');
@@ -81,17 +111,24 @@ const server = createServer((req, res) => {
 	const status = file ? 200 : 404;
 	const path = file ?? join(root, '404.html');
 	const immutable = pathname.includes('/_app/immutable/');
+	const compressed = compressedCopy(path, req.headers['accept-encoding']);
+	const sent = compressed?.copy ?? path;
 	res.writeHead(status, {
 		'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-		// The size, as static hosts send it: /open?src= shows progress and refuses a file over
-		// its limit before reading it.
-		'content-length': statSync(path).size,
+		// The size of what is sent, as static hosts send it: /open?src= shows progress and refuses
+		// a file over its limit before reading it.
+		'content-length': statSync(sent).size,
+		...(compressed ? { 'content-encoding': compressed.coding } : {}),
+		// A cache must keep the copies apart: the answer depends on what the browser accepts.
+		...(existsSync(path + COPY.gzip) || existsSync(path + COPY.br)
+			? { vary: 'Accept-Encoding' }
+			: {}),
 		'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
 		'x-content-type-options': 'nosniff',
 		'referrer-policy': 'strict-origin-when-cross-origin'
 	});
 	if (req.method === 'HEAD') return res.end();
-	createReadStream(path).pipe(res);
+	createReadStream(sent).pipe(res);
 });
 
 server.listen(port, '127.0.0.1', () => {

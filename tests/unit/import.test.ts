@@ -187,6 +187,20 @@ describe('opening by address', () => {
 			expect(result.errors[0]!.message).toMatch(/^file is 150\.0 MB; the limit is 150\.0 MB/);
 	});
 
+	test('a compressed answer’s length is not taken for the file’s size', async () => {
+		const text = oneFile(miniFiles())!.text;
+		const stages: string[] = [];
+		const result = await openUrl(
+			new URL('https://a.example/data/x.json'),
+			(p) => stages.push(p.stage),
+			// The browser has decoded the body; the length is of what crossed the network.
+			fakeFetch(text, { 'content-length': '10', 'content-encoding': 'br' })
+		);
+		expect(result.ok).toBe(true);
+		expect(result.ok && result.bytes).toBe(new TextEncoder().encode(text).length);
+		expect(stages.join('\n')).not.toMatch(/ of 10 bytes/);
+	});
+
 	test('a missing file names the status', async () => {
 		const result = await openUrl(
 			new URL('https://a.example/none.json'),

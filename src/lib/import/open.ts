@@ -179,7 +179,11 @@ export async function openUrl(
 			fileName,
 			`could not be fetched from ${url.pathname}: the server answered ${res.status}${res.statusText ? ' ' + res.statusText : ''}`
 		);
-	const declared = Number(res.headers.get('content-length')) || 0;
+	// A compressed answer's length is of the compressed bytes, not of the file the body reads
+	// as: its size is then unknown until read.
+	const encoding = res.headers.get('content-encoding');
+	const encoded = !!encoding && encoding.trim().toLowerCase() !== 'identity';
+	const declared = encoded ? 0 : Number(res.headers.get('content-length')) || 0;
 	const big = sizeProblem(declared, fileName);
 	if (big) return { ok: false, fileName, errors: [big] };
 	if (!res.body)
