@@ -22,6 +22,9 @@
  * Options: --sizes 1000,10000 (default 1000,10000,100000), --runs N (default 3), --party-lanes
  * N (events in the lanes-by-party case, default 100000; 0 leaves it out), --only
  * open,pages,graph (default all), --no-build (measure build/ as it stands).
+ *
+ * --only history measures the history engine instead (scripts/bench-history.ts: --commits,
+ * --events, --git-commits, --git-events), in Node, and writes bench-results/bench-history.json.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,6 +56,19 @@ import { gz, jsPerRoute } from './lib/routes';
 const args = process.argv.slice(2);
 const opt = (name: string) => option(args, name);
 const ONLY = new Set((opt('only') ?? 'open,pages,graph').split(','));
+// The history engine, in Node, without the site or a browser (issue 22): only when asked for.
+if (ONLY.has('history') && ONLY.size === 1) {
+	const { benchHistory } = await import('./bench-history');
+	const history = benchHistory(args);
+	mkdirSync('bench-results', { recursive: true });
+	const file = 'bench-results/bench-history.json';
+	writeFileSync(
+		file,
+		JSON.stringify({ date: new Date().toISOString(), ...history }, null, 2) + '\n'
+	);
+	console.log(`Wrote ${file}`);
+	process.exit(0);
+}
 const SIZES = ONLY.has('open') ? (opt('sizes') ?? '1000,10000,100000').split(',').map(Number) : [];
 const PARTY_LANES = ONLY.has('open') ? Number(opt('party-lanes') ?? 100_000) : 0;
 const LANE_PARTIES = 1000;
