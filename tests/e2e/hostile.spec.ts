@@ -71,7 +71,7 @@ async function injected(page: Page): Promise<string[]> {
 		for (const el of document.querySelectorAll('script'))
 			if ((el.textContent ?? '').includes('alert(')) found.push('<script> with alert(');
 		for (const el of document.querySelectorAll('style'))
-			if ((el.textContent ?? '').includes('display:none}')) found.push('<style> from the data');
+			if ((el.textContent ?? '').includes('*{display:none}')) found.push('<style> from the data');
 		for (const a of document.querySelectorAll('a')) {
 			const href = a.getAttribute('href') ?? a.getAttribute('xlink:href');
 			if (href === null) continue;
