@@ -374,10 +374,12 @@ server.kill();
 
 // --- shipped JavaScript per route ---------------------------------------------------------------
 const routes = jsPerRoute(BUILD);
-const lazy = readdirSync(join(BUILD, '_app/immutable/workers')).map((f) => ({
-	worker: f.replace(/-[\w-]+\.js$/, ''),
-	'gzip KB': round(gz(join(BUILD, '_app/immutable/workers', f)) / 1024)
-}));
+const lazy = readdirSync(join(BUILD, '_app/immutable/workers'))
+	.filter((f) => f.endsWith('.js')) // not the compressed copies beside them
+	.map((f) => ({
+		worker: f.replace(/-[\w-]+\.js$/, ''),
+		'gzip KB': round(gz(join(BUILD, '_app/immutable/workers', f)) / 1024)
+	}));
 
 // --- report ----------------------------------------------------------------------------------------
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`;
