@@ -1,12 +1,35 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { incidentData } from './scripts/vite-incident-plugin.ts';
+import { SITE_URL_WARNING, siteUrlFromEnv } from './src/lib/site-url.ts';
+
+// Where the site will live, for absolute link-preview addresses (optional; checked here so a
+// mistyped address stops the build instead of publishing previews that point nowhere).
+const siteUrl = siteUrlFromEnv(process.env.SIGHTLINE_SITE_URL);
+
+/**
+ * Says once per build what a build without SIGHTLINE_SITE_URL loses. SvelteKit builds the
+ * client and the server from this one config, so the flag lives on the process, not the module.
+ */
+function siteUrlNotice(): Plugin {
+	const flag = Symbol.for('sightline.site-url-warned');
+	return {
+		name: 'sightline-site-url',
+		apply: 'build',
+		configResolved(config) {
+			const g = globalThis as Record<symbol, boolean>;
+			if (siteUrl || g[flag] || config.build.ssr) return;
+			g[flag] = true;
+			config.logger.warn(`\n${SITE_URL_WARNING}\n`);
+		}
+	};
+}
 
 export default defineConfig({
-	plugins: [incidentData(), sveltekit()],
+	plugins: [incidentData(), siteUrlNotice(), sveltekit()],
 	define: {
-		// Where the site will live, for absolute link-preview image addresses (optional).
-		__SITE_URL__: JSON.stringify((process.env.SIGHTLINE_SITE_URL ?? '').replace(/\/$/, ''))
+		__SITE_URL__: JSON.stringify(siteUrl)
 	},
 	build: {
 		// Vite 8 prints a plugin timing table on every build; it is noise here.

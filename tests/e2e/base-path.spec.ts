@@ -5,8 +5,11 @@
  * On every page: no request leaves /sightline/, nothing answers 404 (except the intended
  * not-found page), no console errors or warnings, every link on the page stays under
  * /sightline/, and the model is read from /sightline/data/.
+ * The same build is given the site's address (SIGHTLINE_SITE_URL), so its link previews are
+ * checked here too: every page names itself and its picture by absolute address.
  */
 import type { ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -25,13 +28,21 @@ const MODEL = `${BASE}/data/${INCIDENT}.json`;
 const EVENT = 'russian-first-call';
 const PARTY = 'russian-mod';
 const STORY = 'strike-and-calls';
+/** Where this build says the site lives: the origin alone, so the base path must be added. */
+const SITE_URL = 'https://example.org';
 
 let server: ChildProcess | undefined;
+let buildOutput = '';
 
 test.beforeAll(async () => {
 	test.setTimeout(300_000);
-	const env = { ...process.env, SIGHTLINE_BASE_PATH: BASE, SIGHTLINE_OUT: OUT };
-	await build(env, ['exec', '--', 'vite', 'build', '--logLevel', 'warn']);
+	const env = {
+		...process.env,
+		SIGHTLINE_BASE_PATH: BASE,
+		SIGHTLINE_OUT: OUT,
+		SIGHTLINE_SITE_URL: SITE_URL
+	};
+	buildOutput = await build(env, ['exec', '--', 'vite', 'build', '--logLevel', 'warn']);
 	server = await serve(OUT, PORT, `${SITE}/`, env);
 });
 
@@ -196,4 +207,53 @@ test('/open reads a file on the same site under the base path', async ({ page, p
 	await page.locator('.workspace').waitFor({ timeout: 30_000 });
 	expect(t.paths).toContain(MODEL);
 	expectClean(t, problems);
+});
+
+/** Every prerendered page of a built folder, as [path on the host, HTML]. */
+function builtPages(dir: string): [string, string][] {
+	const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+		(f) => f.endsWith('.html') && f !== '404.html'
+	);
+	return files.map((f) => {
+		const path = `${BASE}/${f
+			.replace(/\\/g, '/')
+			.replace(/(^|\/)index\.html$/, '')
+			.replace(/\.html$/, '')}`;
+		return [path.replace(/\/$/, '') || '/', readFileSync(join(dir, f), 'utf8')];
+	});
+}
+
+const attr = (html: string, re: RegExp) => re.exec(html)?.[1] ?? null;
+
+test('with the site address given, every page names itself and its preview picture absolutely', () => {
+	// A build that was given the address does not warn that it was not.
+	expect(buildOutput).not.toContain('SIGHTLINE_SITE_URL is not set');
+	const pages = builtPages(OUT);
+	expect(pages.length).toBeGreaterThan(20);
+	const missing: string[] = [];
+	for (const [path, html] of pages) {
+		const canonical = attr(html, /<link rel="canonical" href="([^"]*)"/);
+		const ogUrl = attr(html, /<meta property="og:url" content="([^"]*)"/);
+		// The one page kept from search and previews: the card sheet the build photographs.
+		if (path === `${BASE}/og`) continue;
+		if (!canonical || !ogUrl) {
+			missing.push(path);
+			continue;
+		}
+		// A chat client shown the page's address gets back this same page, without the query.
+		expect(canonical, path).toBe(`${SITE_URL}${path}`);
+		expect(ogUrl, path).toBe(canonical);
+		const image = attr(html, /<meta property="og:image" content="([^"]*)"/);
+		if (image)
+			expect(image, path).toMatch(new RegExp(`^${SITE_URL}${BASE}/og/[a-z]+/[^/]+\\.png$`));
+	}
+	expect(missing, 'pages without a canonical address').toEqual([]);
+	// Event, party and step pages do carry a picture.
+	const eventPage = pages.find(([p]) => p === `${BASE}/events/${EVENT}`)![1];
+	expect(attr(eventPage, /<meta property="og:image" content="([^"]*)"/)).toBe(
+		`${SITE_URL}${BASE}/og/event/${EVENT}.png`
+	);
+	expect(attr(eventPage, /<meta name="twitter:image" content="([^"]*)"/)).toBe(
+		`${SITE_URL}${BASE}/og/event/${EVENT}.png`
+	);
 });
