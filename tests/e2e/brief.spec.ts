@@ -208,21 +208,6 @@ test('a whole walk-through sends no request to any other origin', async ({
 	expect(foreign).toEqual([]);
 });
 
-test('the handout prints to PDF with one page per step', async ({ page, model }) => {
-	for (const story of model.storylines) {
-		await page.goto(`/brief/${story.id}/handout`);
-		await expect(page.locator('article.sheet')).toHaveCount(story.steps.length);
-		await page.waitForLoadState('networkidle');
-		const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-		const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
-		expect(pages.length, story.title).toBe(story.steps.length);
-		// Each page carries its caption and its sources.
-		const first = page.locator('article.sheet').first();
-		await expect(first).toContainText(story.steps[0]!.caption);
-		await expect(first.locator('.sources li')).not.toHaveCount(0);
-	}
-});
-
 test('the current view exports as SVG and as a 1920×1080 PNG, with a caption', async ({
 	page,
 	model
