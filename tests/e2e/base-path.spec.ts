@@ -194,9 +194,10 @@ test('a briefing step, its map and export, the presenter view and the handout', 
 	await page.locator('[data-ready]').first().waitFor();
 	await open(page, `/brief/${STORY}/handout`);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-	// The printed address pins the data version, so a reader lands on the record as printed.
+	// The printed address is the site's own (this build was told it), under the base path, and
+	// pins the data version, so a reader lands on the record as printed.
 	await expect(
-		page.getByText(new RegExp(`^Online: ${SITE}/brief/${STORY}/1\\?v=[0-9a-f+]+$`))
+		page.getByText(new RegExp(`^Online: ${SITE_URL}${BASE}/brief/${STORY}/1\\?v=[0-9a-f+]+$`))
 	).toBeVisible();
 	expectClean(t, problems);
 });
@@ -219,7 +220,8 @@ function builtPages(dir: string): [string, string][] {
 			.replace(/\\/g, '/')
 			.replace(/(^|\/)index\.html$/, '')
 			.replace(/\.html$/, '')}`;
-		return [path.replace(/\/$/, '') || '/', readFileSync(join(dir, f), 'utf8')];
+		// The home page is the base path's folder: "/sightline/".
+		return [path, readFileSync(join(dir, f), 'utf8')];
 	});
 }
 
