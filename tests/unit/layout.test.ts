@@ -316,6 +316,21 @@ describe('layoutTimeline', () => {
 		expect(a!.marks[0]!.label).toBe(title);
 	});
 
+	test('a bold label (the selection, a briefing focus) is cut to its bold width at the edge', () => {
+		const measure = (t: string) => t.length * 6;
+		const title = 'Strike window as later reported from the US investigation';
+		const items = [{ ...item('focus', 540), title }];
+		const width = 900;
+		for (const o of [{}, { priority: new Set(['focus']) }]) {
+			const {
+				lanes: [a]
+			} = layoutTimeline(items, lanes, scale(600, width), width, { labelWidth: measure, ...o });
+			const m = a!.marks[0]!;
+			const bold = 'priority' in o ? 1.1 : 1;
+			expect(m.labelX + measure(m.label!) * bold).toBeLessThanOrEqual(width);
+		}
+	});
+
 	test('a label takes the room its row has up to the next mark, and never more', () => {
 		const measure = (t: string) => t.length * 6;
 		// 'next' is placed first (selected) at 300 px; 'long' sits at 100 px in the same row.

@@ -267,6 +267,9 @@ export function fitLabel(
 	return (space > cut.length * 0.6 ? cut.slice(0, space) : cut).trimEnd() + '…';
 }
 
+/** How much wider a bold label is than the same text in the regular weight. */
+const BOLD_WIDTH = 1.1;
+
 /** The narrowest room worth a label, px: a word or two; less, and the mark goes bare. */
 const LABEL_MIN = 56;
 
@@ -453,10 +456,11 @@ function placeInRows(
 	for (let r = 0; r < o.maxRows && !fitsBare; r++)
 		fitsBare = fits((rows[r] ??= []), body0, body1, o.gap);
 	if (!fitsBare) return null;
-	const labelW = Math.min(
-		o.labelMaxWidth,
-		o.labelWidth ? o.labelWidth(item.title) : item.title.length * o.charWidth
-	);
+	// The selection and a briefing's focus are drawn bold, which runs about a tenth wider.
+	const bold = item.id === o.first || (o.priority?.has(item.id) ?? false);
+	const widthOf = (t: string) =>
+		(o.labelWidth ? o.labelWidth(t) : t.length * o.charWidth) * (bold ? BOLD_WIDTH : 1);
+	const labelW = Math.min(o.labelMaxWidth, widthOf(item.title));
 	const visible = Math.min(body1, width) - Math.max(body0, 0);
 	const runsOffRight = body1 > width && visible >= 60;
 	let row = -1;
@@ -503,7 +507,7 @@ function placeInRows(
 		x1: x1[i]!,
 		e0: e0[i]!,
 		e1: e1[i]!,
-		label: room > 0 ? fitLabel(item.title, room, o.labelWidth ?? o.charWidth) : null,
+		label: room > 0 ? fitLabel(item.title, room, widthOf) : null,
 		labelX: room > 0 ? labelX : body1 + 4,
 		y: 0,
 		fade: item.fade ? fadePx(item.fade, x, lin) : null
