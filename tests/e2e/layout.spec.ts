@@ -33,20 +33,12 @@ interface Known {
  * covers every briefing step at that size and theme.
  */
 const KNOWN: Record<string, Known[]> = {
-	'desktop home': [
-		// 2×, e.g. «Penta…» cut by div.timeline-view > div.timeline-wrap > div.timeline > svg.plot
-		{ kind: 'clipped', match: /a(\.[\w-]+)* > text\.label(\.[\w-]+)* «/, item: 'item 3' }
-	],
-	'desktop graph': [
-		// 3×, e.g. «Bahrain» overlaps «Australian Defence» in svg.graph-plot > g > g.node > text.no
-		{ kind: 'overlap', match: /g\.node(\.[\w-]+)* > text\.node-label(\.[\w-]+)* «/, item: 'item 5' }
-	],
 	'desktop both': [
-		// 1×, e.g. «CAOC» overlaps «Coalition» in svg.graph-plot > g > g.node > text.node-label
-		{ kind: 'overlap', match: /g\.node(\.[\w-]+)* > text\.node-label(\.[\w-]+)* «/, item: 'item 5' }
+		// 1×, e.g. «Coalition halts the strike aft» cut by div.timeline-view > div.timeline-wrap > div.timeline
+		{ kind: 'clipped', match: /a\.mark(\.[\w-]+)* > text\.label(\.[\w-]+)* «/, item: 'item 3' }
 	],
 	'desktop party': [
-		// 9×, e.g. «Oct» cut by div > main.party-page > section > svg.party-timeline
+		// 9×, e.g. «Oct» cut by main.party-page > section > div.scroll > svg.party-ti
 		{
 			kind: 'clipped',
 			match: /svg\.party-timeline(\.[\w-]+)* > text\.tick-label(\.[\w-]+)* «/,
@@ -54,7 +46,7 @@ const KNOWN: Record<string, Known[]> = {
 		}
 	],
 	'desktop claims': [
-		// 7×, e.g. «SAA General Command» cut by article#figures-coalition-airstrike-jabal-al-tharda > div > fig
+		// 7×, e.g. «SAA General Command» cut by article#figures-coalition-airstrike-jabal-al-tharda >
 		{ kind: 'clipped', match: /text\.who(\.[\w-]+)* > tspan(\.[\w-]+)* «/, item: 'item 3' },
 		// 37×, e.g. «[1]» drawn at 10.8 px
 		{ kind: 'small', match: /sup(\.[\w-]+)* > a(\.[\w-]+)* «/, item: 'item 6' }
@@ -65,33 +57,48 @@ const KNOWN: Record<string, Known[]> = {
 			kind: 'clipped',
 			match: /g\.axis-labels(\.[\w-]+)* > text\.context(\.[\w-]+)* «/,
 			item: 'item 3'
-		},
-		// 1×, e.g. «Russia…» cut by div.frame > div.fit > div.timeline > svg.plot
-		{ kind: 'clipped', match: /a(\.[\w-]+)* > text\.label(\.[\w-]+)* «/, item: 'item 3' }
+		}
 	],
-	'desktop handout seventy-two-hours': [
-		// 2×, e.g. «CENTCOM announc…» cut by div.frame > div.fit > div.timeline > svg.plot
-		{ kind: 'clipped', match: /a(\.[\w-]+)* > text\.label(\.[\w-]+)* «/, item: 'item 3' }
-	],
-	'phone graph': [
-		// 1×, e.g. «CAOC» overlaps «Coalition» in svg.graph-plot > g > g.node > text.node-label
-		{ kind: 'overlap', match: /g\.node(\.[\w-]+)* > text\.node-label(\.[\w-]+)* «/, item: 'item 5' }
+	'phone home': [
+		// 1×, e.g. «Aid convoy…» cut by div.timeline-view > div.timeline-wrap > div.timeline
+		{ kind: 'clipped', match: /a\.mark(\.[\w-]+)* > text\.label(\.[\w-]+)* «/, item: 'item 3' }
 	],
 	'phone both': [
-		// 1×, e.g. «CAOC» overlaps «Coalition» in svg.graph-plot > g > g.node > text.node-label
-		{ kind: 'overlap', match: /g\.node(\.[\w-]+)* > text\.node-label(\.[\w-]+)* «/, item: 'item 5' }
+		// 1×, e.g. «Aid convoy…» cut by div.timeline-view > div.timeline-wrap > div.timeline
+		{ kind: 'clipped', match: /a\.mark(\.[\w-]+)* > text\.label(\.[\w-]+)* «/, item: 'item 3' }
 	],
-	'phone party': [
-		// 9×, e.g. «Oct» drawn at 5.3 px
+	// An event's card is a sheet over the page on a phone: the text it covers is covered on purpose
+	// (the check sees fixed layers as overlaps); a check that skips text under a modal sheet
+	// would take these off the list.
+	'phone event': [
+		// 6×, e.g. «US-led coalition» overlaps «Islamic State besieges the government-held part of
+		{ kind: 'overlap', match: /ul\.sides(\.[\w-]+)* > li(\.[\w-]+)* «/, item: 'item 6' },
+		// 1×, e.g. «← Overview» overlaps «Monitors, media and analysts» in div.timeline > sv
+		{ kind: 'overlap', match: /nav\.steps(\.[\w-]+)* > a\.button(\.[\w-]+)* «/, item: 'item 6' },
+		// 1×, e.g. «Events in view as a list» overlaps «Islamic State besieges the government-held part of
 		{
-			kind: 'small',
-			match: /svg\.party-timeline(\.[\w-]+)* > text\.tick-label(\.[\w-]+)* «/,
+			kind: 'overlap',
+			match: /details\.event-list(\.[\w-]+)* > summary(\.[\w-]+)* «/,
 			item: 'item 6'
 		},
-		// 1×, e.g. «+12» drawn at 5.3 px
+		// 2×, e.g. «about Mar 2014» overlaps «Monitors, media and analysts» in div.below > div.l
+		{ kind: 'overlap', match: /dl\.when(\.[\w-]+)* > dd\.tabular(\.[\w-]+)* «/, item: 'item 6' },
+		// 2×, e.g. «approximate, month only; the s» overlaps «Exact time» in div.below > div.legend > ul.shapes
+		{ kind: 'overlap', match: /dl\.when(\.[\w-]+)* > dd\.precision(\.[\w-]+)* «/, item: 'item 6' },
+		// 2×, e.g. «Start disputed: March 2014 (AF» overlaps «Date only» in div.below > div.legend > ul.shapes >
+		{ kind: 'overlap', match: /dl\.when(\.[\w-]+)* > dd\.time-note(\.[\w-]+)* «/, item: 'item 6' },
+		// 1×, e.g. «Export PNG» overlaps «Start disputed: March 2014 (AFP), September 2014 (
 		{
-			kind: 'small',
-			match: /svg\.party-timeline(\.[\w-]+)* > text\.more(\.[\w-]+)* «/,
+			kind: 'overlap',
+			match: /span\.export(\.[\w-]+)* > button\.button(\.[\w-]+)* «/,
+			item: 'item 6'
+		},
+		// 4×, e.g. «Disputed» overlaps «Start disputed: March 2014 (AFP), September 2014 (
+		{ kind: 'overlap', match: /ul\.shapes(\.[\w-]+)* > li(\.[\w-]+)* «/, item: 'item 6' },
+		// 1×, e.g. «(1)» overlaps «Islamic State besieges the government-held part of
+		{
+			kind: 'overlap',
+			match: /summary(\.[\w-]+)* > span\.list-count(\.[\w-]+)* «/,
 			item: 'item 6'
 		}
 	],
@@ -107,82 +114,97 @@ const KNOWN: Record<string, Known[]> = {
 			item: 'item 3'
 		}
 	],
-	'phone handout seventy-two-hours': [],
 	'projector-720 light step': [
-		// 1×, e.g. «Fri 9 Sep 2016» cut by section.figures.stacked > figure.fig.fig-timeline > div.timelin
+		// 1×, e.g. «Fri 9 Sep 2016» cut by section.figures.stacked > figure.fig.fig-timeline > d
 		{
 			kind: 'clipped',
 			match: /g\.axis-labels(\.[\w-]+)* > text\.context(\.[\w-]+)* «/,
 			item: 'item 3'
 		},
-		// 1×, e.g. «Jabal al-Tharda» drawn at 8.6 px
-		{ kind: 'small', match: /g(\.[\w-]+)* > text\.place-name(\.[\w-]+)* «/, item: 'item 6' },
-		// 111×, e.g. «allied with» hidden wholly by div.brief.theme-light > main.stage > section.figures.
-		{ kind: 'clipped', match: /ul\.edge-legend(\.[\w-]+)* > li(\.[\w-]+)* «/, item: 'item 2' },
+		// 2×, e.g. «Russian offi…» cut by section.figures.stacked > figure.fig.fig-timeline > d
+		{ kind: 'clipped', match: /a\.mark(\.[\w-]+)* > text\.label(\.[\w-]+)* «/, item: 'item 3' },
+		// 1×, e.g. «Jabal al-Tharda» drawn at 7.3 px
+		{ kind: 'small', match: /g\.place(\.[\w-]+)* > text\.place-name(\.[\w-]+)* «/, item: 'item 6' },
+		// 4×, e.g. «Vitaly Churkin» cut by figure.fig.fig-graph > div.graph > div.plot-wrap > sv
+		{
+			kind: 'clipped',
+			match: /g\.name(\.[\w-]+)* > text\.node-label(\.[\w-]+)* «/,
+			item: 'item 3'
+		},
 		// 36×, e.g. «17 Sep 2016» drawn at 10.9 px
 		{ kind: 'small', match: /li(\.[\w-]+)* > span\.time(\.[\w-]+)* «/, item: 'item 6' },
 		// 36×, e.g. «1,2,3» drawn at 9.0 px
 		{ kind: 'small', match: /li(\.[\w-]+)* > sup\.fn(\.[\w-]+)* «/, item: 'item 6' },
-		// 6×, e.g. «SAA General Command» hidden wholly by div.brief.theme-light > main.stage > section.figures.
-		{
-			kind: 'clipped',
-			match: /g\.node(\.[\w-]+)* > text\.node-label(\.[\w-]+)* «/,
-			item: 'item 5'
-		},
 		// 5×, e.g. «disputed» drawn at 10.3 px
-		{ kind: 'small', match: /li(\.[\w-]+)* > span\.disputed(\.[\w-]+)* «/, item: 'item 6' }
+		{ kind: 'small', match: /li(\.[\w-]+)* > span\.disputed(\.[\w-]+)* «/, item: 'item 6' },
+		// 9×, e.g. «fighting» cut by div.brief.theme-light > main.stage > section.figures.
+		{ kind: 'clipped', match: /ul\.legend(\.[\w-]+)* > li(\.[\w-]+)* «/, item: 'item 6' }
 	],
 	'projector-720 dark step': [
-		// 1×, e.g. «Fri 9 Sep 2016» cut by section.figures.stacked > figure.fig.fig-timeline > div.timelin
+		// 1×, e.g. «Fri 9 Sep 2016» cut by section.figures.stacked > figure.fig.fig-timeline > d
 		{
 			kind: 'clipped',
 			match: /g\.axis-labels(\.[\w-]+)* > text\.context(\.[\w-]+)* «/,
 			item: 'item 3'
 		},
-		// 1×, e.g. «Jabal al-Tharda» drawn at 8.6 px
-		{ kind: 'small', match: /g(\.[\w-]+)* > text\.place-name(\.[\w-]+)* «/, item: 'item 6' },
-		// 111×, e.g. «allied with» hidden wholly by div.brief.theme-dark > main.stage > section.figures.s
-		{ kind: 'clipped', match: /ul\.edge-legend(\.[\w-]+)* > li(\.[\w-]+)* «/, item: 'item 2' },
+		// 2×, e.g. «Russian offi…» cut by section.figures.stacked > figure.fig.fig-timeline > d
+		{ kind: 'clipped', match: /a\.mark(\.[\w-]+)* > text\.label(\.[\w-]+)* «/, item: 'item 3' },
+		// 1×, e.g. «Jabal al-Tharda» drawn at 7.3 px
+		{ kind: 'small', match: /g\.place(\.[\w-]+)* > text\.place-name(\.[\w-]+)* «/, item: 'item 6' },
+		// 4×, e.g. «Vitaly Churkin» cut by figure.fig.fig-graph > div.graph > div.plot-wrap > sv
+		{
+			kind: 'clipped',
+			match: /g\.name(\.[\w-]+)* > text\.node-label(\.[\w-]+)* «/,
+			item: 'item 3'
+		},
 		// 36×, e.g. «17 Sep 2016» drawn at 10.9 px
 		{ kind: 'small', match: /li(\.[\w-]+)* > span\.time(\.[\w-]+)* «/, item: 'item 6' },
 		// 36×, e.g. «1,2,3» drawn at 9.0 px
 		{ kind: 'small', match: /li(\.[\w-]+)* > sup\.fn(\.[\w-]+)* «/, item: 'item 6' },
-		// 6×, e.g. «SAA General Command» hidden wholly by div.brief.theme-dark > main.stage > section.figures.s
-		{
-			kind: 'clipped',
-			match: /g\.node(\.[\w-]+)* > text\.node-label(\.[\w-]+)* «/,
-			item: 'item 5'
-		},
 		// 5×, e.g. «disputed» drawn at 10.3 px
-		{ kind: 'small', match: /li(\.[\w-]+)* > span\.disputed(\.[\w-]+)* «/, item: 'item 6' }
+		{ kind: 'small', match: /li(\.[\w-]+)* > span\.disputed(\.[\w-]+)* «/, item: 'item 6' },
+		// 9×, e.g. «fighting» cut by div.brief.theme-dark > main.stage > section.figures.s
+		{ kind: 'clipped', match: /ul\.legend(\.[\w-]+)* > li(\.[\w-]+)* «/, item: 'item 6' }
 	],
 	'projector-1080 light step': [
-		// 1×, e.g. «Fri 9 Sep 2016» cut by section.figures.stacked > figure.fig.fig-timeline > div.timelin
+		// 1×, e.g. «Fri 9 Sep 2016» cut by section.figures.stacked > figure.fig.fig-timeline > d
 		{
 			kind: 'clipped',
 			match: /g\.axis-labels(\.[\w-]+)* > text\.context(\.[\w-]+)* «/,
 			item: 'item 3'
 		},
+		// 5×, e.g. «UN Security Council» cut by figure.fig.fig-graph > div.graph > div.plot-wrap > sv
+		{
+			kind: 'clipped',
+			match: /g\.name(\.[\w-]+)* > text\.node-label(\.[\w-]+)* «/,
+			item: 'item 3'
+		},
+		// 1×, e.g. «Russian offi…» cut by section.figures.stacked > figure.fig.fig-timeline > d
+		{ kind: 'clipped', match: /a\.mark(\.[\w-]+)* > text\.label(\.[\w-]+)* «/, item: 'item 3' },
 		// 5×, e.g. «SAA General Command» cut by figure.fig.fig-claims > div.charts > figure > svg
 		{ kind: 'clipped', match: /text\.who(\.[\w-]+)* > tspan(\.[\w-]+)* «/, item: 'item 3' },
-		// 111×, e.g. «allied with» hidden wholly by div.brief.theme-light > main.stage > section.figures.
-		{ kind: 'clipped', match: /ul\.edge-legend(\.[\w-]+)* > li(\.[\w-]+)* «/, item: 'item 2' },
-		// 6×, e.g. «SAA General Command» hidden wholly by div.brief.theme-light > main.stage > section.figures.
-		{ kind: 'clipped', match: /g\.node(\.[\w-]+)* > text\.node-label(\.[\w-]+)* «/, item: 'item 5' }
+		// 2×, e.g. «convened» cut by div.brief.theme-light > main.stage > section.figures.
+		{ kind: 'clipped', match: /ul\.legend(\.[\w-]+)* > li(\.[\w-]+)* «/, item: 'item 6' }
 	],
 	'projector-1080 dark step': [
-		// 1×, e.g. «Fri 9 Sep 2016» cut by section.figures.stacked > figure.fig.fig-timeline > div.timelin
+		// 1×, e.g. «Fri 9 Sep 2016» cut by section.figures.stacked > figure.fig.fig-timeline > d
 		{
 			kind: 'clipped',
 			match: /g\.axis-labels(\.[\w-]+)* > text\.context(\.[\w-]+)* «/,
 			item: 'item 3'
 		},
+		// 5×, e.g. «UN Security Council» cut by figure.fig.fig-graph > div.graph > div.plot-wrap > sv
+		{
+			kind: 'clipped',
+			match: /g\.name(\.[\w-]+)* > text\.node-label(\.[\w-]+)* «/,
+			item: 'item 3'
+		},
+		// 1×, e.g. «Russian offi…» cut by section.figures.stacked > figure.fig.fig-timeline > d
+		{ kind: 'clipped', match: /a\.mark(\.[\w-]+)* > text\.label(\.[\w-]+)* «/, item: 'item 3' },
 		// 5×, e.g. «SAA General Command» cut by figure.fig.fig-claims > div.charts > figure > svg
 		{ kind: 'clipped', match: /text\.who(\.[\w-]+)* > tspan(\.[\w-]+)* «/, item: 'item 3' },
-		// 111×, e.g. «allied with» hidden wholly by div.brief.theme-dark > main.stage > section.figures.s
-		{ kind: 'clipped', match: /ul\.edge-legend(\.[\w-]+)* > li(\.[\w-]+)* «/, item: 'item 2' },
-		// 6×, e.g. «SAA General Command» hidden wholly by div.brief.theme-dark > main.stage > section.figures.s
-		{ kind: 'clipped', match: /g\.node(\.[\w-]+)* > text\.node-label(\.[\w-]+)* «/, item: 'item 5' }
+		// 2×, e.g. «convened» cut by div.brief.theme-dark > main.stage > section.figures.s
+		{ kind: 'clipped', match: /ul\.legend(\.[\w-]+)* > li(\.[\w-]+)* «/, item: 'item 6' }
 	]
 };
 
@@ -339,10 +361,10 @@ for (const size of PROJECTORS)
 					expect.soft(unexpected, `new layout faults on step ${i + 1} of ${story.id}`).toBe('');
 				}
 			}
+			report(seen);
 			// A known fault of steps need not occur on every step, but it must occur on one.
 			const all = [...seen.values()].flat();
 			const { fixed } = compare(`${size.name} ${theme} step`, all);
 			expect(fixed, 'known faults of steps that occur on no step: shorten KNOWN').toEqual([]);
-			report(seen);
 			await ctx.close();
 		});
