@@ -28,6 +28,56 @@ interface Known {
 	item: string;
 }
 
+/** Known faults of briefing steps at projector-720, the same in both themes. */
+const STEP_FAULTS_720: Known[] = [
+	// 1×, e.g. «Fri 9 Sep 2016» cut by section.figures.stacked > figure.fig.fig-timeline > d
+	{
+		kind: 'clipped',
+		match: /g\.axis-labels(\.[\w-]+)* > text\.context(\.[\w-]+)* «/,
+		item: 'item 3'
+	},
+	// 2×, e.g. «Russian offi…» cut by section.figures.stacked > figure.fig.fig-timeline > d
+	{ kind: 'clipped', match: /a\.mark(\.[\w-]+)* > text\.label(\.[\w-]+)* «/, item: 'item 3' },
+	// 1×, e.g. «Jabal al-Tharda» drawn at 7.3 px
+	{ kind: 'small', match: /g\.place(\.[\w-]+)* > text\.place-name(\.[\w-]+)* «/, item: 'item 6' },
+	// 4×, e.g. «Vitaly Churkin» cut by figure.fig.fig-graph > div.graph > div.plot-wrap > sv
+	{
+		kind: 'clipped',
+		match: /g\.name(\.[\w-]+)* > text\.node-label(\.[\w-]+)* «/,
+		item: 'item 3'
+	},
+	// 36×, e.g. «17 Sep 2016» drawn at 10.9 px
+	{ kind: 'small', match: /li(\.[\w-]+)* > span\.time(\.[\w-]+)* «/, item: 'item 6' },
+	// 36×, e.g. «1,2,3» drawn at 9.0 px
+	{ kind: 'small', match: /li(\.[\w-]+)* > sup\.fn(\.[\w-]+)* «/, item: 'item 6' },
+	// 5×, e.g. «disputed» drawn at 10.3 px
+	{ kind: 'small', match: /li(\.[\w-]+)* > span\.disputed(\.[\w-]+)* «/, item: 'item 6' },
+	// 9×, e.g. «fighting» cut by div.brief > main.stage > section.figures.
+	{ kind: 'clipped', match: /ul\.legend(\.[\w-]+)* > li(\.[\w-]+)* «/, item: 'item 6' }
+];
+
+/** Known faults of briefing steps at projector-1080, the same in both themes. */
+const STEP_FAULTS_1080: Known[] = [
+	// 1×, e.g. «Fri 9 Sep 2016» cut by section.figures.stacked > figure.fig.fig-timeline > d
+	{
+		kind: 'clipped',
+		match: /g\.axis-labels(\.[\w-]+)* > text\.context(\.[\w-]+)* «/,
+		item: 'item 3'
+	},
+	// 5×, e.g. «UN Security Council» cut by figure.fig.fig-graph > div.graph > div.plot-wrap > sv
+	{
+		kind: 'clipped',
+		match: /g\.name(\.[\w-]+)* > text\.node-label(\.[\w-]+)* «/,
+		item: 'item 3'
+	},
+	// 1×, e.g. «Russian offi…» cut by section.figures.stacked > figure.fig.fig-timeline > d
+	{ kind: 'clipped', match: /a\.mark(\.[\w-]+)* > text\.label(\.[\w-]+)* «/, item: 'item 3' },
+	// 5×, e.g. «SAA General Command» cut by figure.fig.fig-claims > div.charts > figure > svg
+	{ kind: 'clipped', match: /text\.who(\.[\w-]+)* > tspan(\.[\w-]+)* «/, item: 'item 3' },
+	// 2×, e.g. «convened» cut by div.brief > main.stage > section.figures.
+	{ kind: 'clipped', match: /ul\.legend(\.[\w-]+)* > li(\.[\w-]+)* «/, item: 'item 6' }
+];
+
 /**
  * Known faults, by size and page. Keys are "<size> <kind of page>"; a page kind of "step"
  * covers every briefing step at that size and theme.
@@ -114,98 +164,10 @@ const KNOWN: Record<string, Known[]> = {
 			item: 'item 3'
 		}
 	],
-	'projector-720 light step': [
-		// 1×, e.g. «Fri 9 Sep 2016» cut by section.figures.stacked > figure.fig.fig-timeline > d
-		{
-			kind: 'clipped',
-			match: /g\.axis-labels(\.[\w-]+)* > text\.context(\.[\w-]+)* «/,
-			item: 'item 3'
-		},
-		// 2×, e.g. «Russian offi…» cut by section.figures.stacked > figure.fig.fig-timeline > d
-		{ kind: 'clipped', match: /a\.mark(\.[\w-]+)* > text\.label(\.[\w-]+)* «/, item: 'item 3' },
-		// 1×, e.g. «Jabal al-Tharda» drawn at 7.3 px
-		{ kind: 'small', match: /g\.place(\.[\w-]+)* > text\.place-name(\.[\w-]+)* «/, item: 'item 6' },
-		// 4×, e.g. «Vitaly Churkin» cut by figure.fig.fig-graph > div.graph > div.plot-wrap > sv
-		{
-			kind: 'clipped',
-			match: /g\.name(\.[\w-]+)* > text\.node-label(\.[\w-]+)* «/,
-			item: 'item 3'
-		},
-		// 36×, e.g. «17 Sep 2016» drawn at 10.9 px
-		{ kind: 'small', match: /li(\.[\w-]+)* > span\.time(\.[\w-]+)* «/, item: 'item 6' },
-		// 36×, e.g. «1,2,3» drawn at 9.0 px
-		{ kind: 'small', match: /li(\.[\w-]+)* > sup\.fn(\.[\w-]+)* «/, item: 'item 6' },
-		// 5×, e.g. «disputed» drawn at 10.3 px
-		{ kind: 'small', match: /li(\.[\w-]+)* > span\.disputed(\.[\w-]+)* «/, item: 'item 6' },
-		// 9×, e.g. «fighting» cut by div.brief.theme-light > main.stage > section.figures.
-		{ kind: 'clipped', match: /ul\.legend(\.[\w-]+)* > li(\.[\w-]+)* «/, item: 'item 6' }
-	],
-	'projector-720 dark step': [
-		// 1×, e.g. «Fri 9 Sep 2016» cut by section.figures.stacked > figure.fig.fig-timeline > d
-		{
-			kind: 'clipped',
-			match: /g\.axis-labels(\.[\w-]+)* > text\.context(\.[\w-]+)* «/,
-			item: 'item 3'
-		},
-		// 2×, e.g. «Russian offi…» cut by section.figures.stacked > figure.fig.fig-timeline > d
-		{ kind: 'clipped', match: /a\.mark(\.[\w-]+)* > text\.label(\.[\w-]+)* «/, item: 'item 3' },
-		// 1×, e.g. «Jabal al-Tharda» drawn at 7.3 px
-		{ kind: 'small', match: /g\.place(\.[\w-]+)* > text\.place-name(\.[\w-]+)* «/, item: 'item 6' },
-		// 4×, e.g. «Vitaly Churkin» cut by figure.fig.fig-graph > div.graph > div.plot-wrap > sv
-		{
-			kind: 'clipped',
-			match: /g\.name(\.[\w-]+)* > text\.node-label(\.[\w-]+)* «/,
-			item: 'item 3'
-		},
-		// 36×, e.g. «17 Sep 2016» drawn at 10.9 px
-		{ kind: 'small', match: /li(\.[\w-]+)* > span\.time(\.[\w-]+)* «/, item: 'item 6' },
-		// 36×, e.g. «1,2,3» drawn at 9.0 px
-		{ kind: 'small', match: /li(\.[\w-]+)* > sup\.fn(\.[\w-]+)* «/, item: 'item 6' },
-		// 5×, e.g. «disputed» drawn at 10.3 px
-		{ kind: 'small', match: /li(\.[\w-]+)* > span\.disputed(\.[\w-]+)* «/, item: 'item 6' },
-		// 9×, e.g. «fighting» cut by div.brief.theme-dark > main.stage > section.figures.s
-		{ kind: 'clipped', match: /ul\.legend(\.[\w-]+)* > li(\.[\w-]+)* «/, item: 'item 6' }
-	],
-	'projector-1080 light step': [
-		// 1×, e.g. «Fri 9 Sep 2016» cut by section.figures.stacked > figure.fig.fig-timeline > d
-		{
-			kind: 'clipped',
-			match: /g\.axis-labels(\.[\w-]+)* > text\.context(\.[\w-]+)* «/,
-			item: 'item 3'
-		},
-		// 5×, e.g. «UN Security Council» cut by figure.fig.fig-graph > div.graph > div.plot-wrap > sv
-		{
-			kind: 'clipped',
-			match: /g\.name(\.[\w-]+)* > text\.node-label(\.[\w-]+)* «/,
-			item: 'item 3'
-		},
-		// 1×, e.g. «Russian offi…» cut by section.figures.stacked > figure.fig.fig-timeline > d
-		{ kind: 'clipped', match: /a\.mark(\.[\w-]+)* > text\.label(\.[\w-]+)* «/, item: 'item 3' },
-		// 5×, e.g. «SAA General Command» cut by figure.fig.fig-claims > div.charts > figure > svg
-		{ kind: 'clipped', match: /text\.who(\.[\w-]+)* > tspan(\.[\w-]+)* «/, item: 'item 3' },
-		// 2×, e.g. «convened» cut by div.brief.theme-light > main.stage > section.figures.
-		{ kind: 'clipped', match: /ul\.legend(\.[\w-]+)* > li(\.[\w-]+)* «/, item: 'item 6' }
-	],
-	'projector-1080 dark step': [
-		// 1×, e.g. «Fri 9 Sep 2016» cut by section.figures.stacked > figure.fig.fig-timeline > d
-		{
-			kind: 'clipped',
-			match: /g\.axis-labels(\.[\w-]+)* > text\.context(\.[\w-]+)* «/,
-			item: 'item 3'
-		},
-		// 5×, e.g. «UN Security Council» cut by figure.fig.fig-graph > div.graph > div.plot-wrap > sv
-		{
-			kind: 'clipped',
-			match: /g\.name(\.[\w-]+)* > text\.node-label(\.[\w-]+)* «/,
-			item: 'item 3'
-		},
-		// 1×, e.g. «Russian offi…» cut by section.figures.stacked > figure.fig.fig-timeline > d
-		{ kind: 'clipped', match: /a\.mark(\.[\w-]+)* > text\.label(\.[\w-]+)* «/, item: 'item 3' },
-		// 5×, e.g. «SAA General Command» cut by figure.fig.fig-claims > div.charts > figure > svg
-		{ kind: 'clipped', match: /text\.who(\.[\w-]+)* > tspan(\.[\w-]+)* «/, item: 'item 3' },
-		// 2×, e.g. «convened» cut by div.brief.theme-dark > main.stage > section.figures.s
-		{ kind: 'clipped', match: /ul\.legend(\.[\w-]+)* > li(\.[\w-]+)* «/, item: 'item 6' }
-	]
+	'projector-720 light step': STEP_FAULTS_720,
+	'projector-720 dark step': STEP_FAULTS_720,
+	'projector-1080 light step': STEP_FAULTS_1080,
+	'projector-1080 dark step': STEP_FAULTS_1080
 };
 
 interface Size {

@@ -270,6 +270,12 @@ export function fitLabel(
 /** How much wider a bold label is than the same text in the regular weight. */
 const BOLD_WIDTH = 1.1;
 
+/** A text's width as a label, px: measured or estimated, a tenth wider when drawn bold. */
+function labelWidthOf(text: string, o: LayoutOptions, bold: boolean): number {
+	const w = o.labelWidth ? o.labelWidth(text) : text.length * o.charWidth;
+	return bold ? w * BOLD_WIDTH : w;
+}
+
 /** The narrowest room worth a label, px: a word or two; less, and the mark goes bare. */
 const LABEL_MIN = 56;
 
@@ -458,9 +464,8 @@ function placeInRows(
 	if (!fitsBare) return null;
 	// The selection and a briefing's focus are drawn bold, which runs about a tenth wider.
 	const bold = item.id === o.first || (o.priority?.has(item.id) ?? false);
-	const widthOf = (t: string) =>
-		(o.labelWidth ? o.labelWidth(t) : t.length * o.charWidth) * (bold ? BOLD_WIDTH : 1);
-	const labelW = Math.min(o.labelMaxWidth, widthOf(item.title));
+	const fullW = labelWidthOf(item.title, o, bold);
+	const labelW = Math.min(o.labelMaxWidth, fullW);
 	const visible = Math.min(body1, width) - Math.max(body0, 0);
 	const runsOffRight = body1 > width && visible >= 60;
 	let row = -1;
@@ -507,7 +512,13 @@ function placeInRows(
 		x1: x1[i]!,
 		e0: e0[i]!,
 		e1: e1[i]!,
-		label: room > 0 ? fitLabel(item.title, room, widthOf) : null,
+		// Most labels fit whole; only a cut one is measured again, prefix by prefix.
+		label:
+			room <= 0
+				? null
+				: fullW <= room
+					? item.title
+					: fitLabel(item.title, room, (t) => labelWidthOf(t, o, bold)),
 		labelX: room > 0 ? labelX : body1 + 4,
 		y: 0,
 		fade: item.fade ? fadePx(item.fade, x, lin) : null
