@@ -237,7 +237,9 @@ function check({ minPx, within }: { minPx: number; within: string | null }): Lay
 		if (!h) return 1;
 		const he = h as HTMLElement;
 		const r = he.getBoundingClientRect();
-		return r.width / he.offsetWidth || 1;
+		// offsetWidth is rounded to a whole pixel: a ratio within that rounding is no scale at all.
+		const ratio = r.width / he.offsetWidth || 1;
+		return Math.abs(ratio - 1) <= 0.5 / he.offsetWidth + 1e-6 ? 1 : ratio;
 	};
 
 	// Read every piece of visible text.
@@ -347,6 +349,30 @@ function check({ minPx, within }: { minPx: number; within: string | null }): Lay
 
 	// Overlap: a sweep over the boxes sorted by their left edge.
 	type Entry = { b: Box; p: Piece };
+	/** The nearest fixed-position layer holding an element (a sheet or a dialog), if any. */
+	const layerOf = (el: Element): Element | null => {
+		for (let e: Element | null = el; e; e = e.parentElement)
+			if (getComputedStyle(e).position === 'fixed') return e;
+		return null;
+	};
+	/**
+	 * Whether one of two overlapping texts is hidden under an opaque layer holding the other (a
+	 * phone's bottom sheet over the page): covered on purpose, not printed over. Decided by what
+	 * the browser shows at the middle of the overlap.
+	 */
+	const covered = (a: Entry, z: Entry, w: number, h: number): boolean => {
+		const [la, lz] = [layerOf(a.p.owner), layerOf(z.p.owner)];
+		if (la === lz) return false;
+		const x = Math.max(a.b.l, z.b.l) + w / 2;
+		const y = Math.max(a.b.t, z.b.t) + h / 2;
+		const top = document.elementFromPoint(x, y);
+		if (!top) return false;
+		const layer = la && la.contains(top) ? la : lz && lz.contains(top) ? lz : null;
+		if (!layer) return false;
+		const bg = getComputedStyle(layer).backgroundColor;
+		const opaque = !/rgba\(.*,\s*0(\.\d+)?\)$/.test(bg) && bg !== 'transparent';
+		return opaque;
+	};
 	const entries: Entry[] = pieces.flatMap((p) => p.boxes.map((b) => ({ b, p })));
 	entries.sort((a, z) => a.b.l - z.b.l);
 	const reported = new Set<string>();
@@ -360,7 +386,7 @@ function check({ minPx, within }: { minPx: number; within: string | null }): Lay
 			const w = Math.min(o.b.r, e.b.r) - Math.max(o.b.l, e.b.l);
 			const h = Math.min(o.b.b, e.b.b) - Math.max(o.b.t, e.b.t);
 			const minH = Math.min(o.b.b - o.b.t, e.b.b - e.b.t);
-			if (w > 2 && h > Math.max(2, minH * 0.25)) {
+			if (w > 2 && h > Math.max(2, minH * 0.25) && !covered(o, e, w, h)) {
 				const key = [o.p.owner, e.p.owner].map(pathOf).sort().join('|') + o.p.text + e.p.text;
 				if (reported.has(key)) continue;
 				reported.add(key);
