@@ -12,6 +12,8 @@ export const estimateText: MeasureText = (text, size, bold) =>
 const FAMILY = "'Source Sans 3 Variable', 'Source Sans 3', system-ui, sans-serif";
 let context: CanvasRenderingContext2D | null | undefined;
 const cache = new Map<string, number>();
+/** How much wider drawn text may run than its canvas measure. */
+const SLACK = 1.02;
 /** Bounded: a hostile file of a million distinct names cannot grow it without end. */
 const CACHE_LIMIT = 20_000;
 
@@ -26,7 +28,9 @@ export const measureText: MeasureText = (text, size, bold = false) => {
 	let width = cache.get(key);
 	if (width === undefined) {
 		context.font = font;
-		width = context.measureText(text).width;
+		// Drawn text can run a little wider than measured (hinting; some builds of the browser
+		// round canvas widths to whole pixels): an allowance keeps fitted text inside its room.
+		width = context.measureText(text).width * SLACK + 1;
 		if (cache.size >= CACHE_LIMIT) cache.clear();
 		cache.set(key, width);
 	}

@@ -331,6 +331,78 @@ describe('layoutTimeline', () => {
 		}
 	});
 
+	test('every label ends inside the plot, as drawn: beside a disputed flag or bold in a band (property)', () => {
+		// Regular glyphs 6 px; a label inside a band is semibold and a focused one bold: up to 1.1×.
+		const measure = (t: string) => t.length * 6;
+		const width = 700;
+		fc.assert(
+			fc.property(
+				fc.array(
+					fc.record({
+						at: fc.integer({ min: -100, max: 700 }),
+						long: fc.integer({ min: 0, max: 300 }),
+						disputed: fc.boolean(),
+						words: fc.integer({ min: 1, max: 12 }),
+						focus: fc.boolean()
+					}),
+					{ minLength: 1, maxLength: 12 }
+				),
+				(specs) => {
+					const items = specs.map((s, i) => {
+						const start = T0 + s.at * MIN;
+						const end = s.long > 0 ? start + s.long * MIN : null;
+						return {
+							...item(`e${i}`, s.at),
+							title: 'Word '.repeat(s.words).trim(),
+							disputed: s.disputed,
+							end,
+							extent: [start, end ?? start] as [number, number],
+							shape: end ? ('range' as const) : ('instant' as const)
+						};
+					});
+					const priority = new Set(items.filter((_, i) => specs[i]!.focus).map((it) => it.id));
+					const { lanes: laid } = layoutTimeline(items, lanes, scale(600, width), width, {
+						labelWidth: measure,
+						priority
+					});
+					for (const m of laid.flatMap((l) => l.marks)) {
+						if (m.kind !== 'event' || !m.label) continue;
+						const bodyRight = Math.max(m.x1, m.e1);
+						const bold = priority.has(m.id) || m.labelX < bodyRight;
+						expect(m.labelX + measure(m.label) * (bold ? 1.1 : 1)).toBeLessThanOrEqual(
+							width + 1e-9
+						);
+						// Beside a disputed mark, clear of the flag drawn at its top right corner.
+						if (m.item.disputed && m.labelX >= bodyRight)
+							expect(m.labelX).toBeGreaterThanOrEqual(bodyRight + 8);
+					}
+				}
+			)
+		);
+	});
+
+	test('a band near the right edge too short for its name carries it inside, cut, not bare', () => {
+		// A phone-width plot: the band ends 30 px from the edge and is 200 px long.
+		const measure = (t: string) => t.length * 6;
+		const width = 360;
+		const start = T0 + 100 * MIN;
+		const end = T0 + 300 * MIN;
+		const band = {
+			...item('band', 100),
+			title: "Power calls Russia's emergency meeting request a stunt",
+			end,
+			extent: [start, end] as [number, number],
+			shape: 'range' as const
+		};
+		const {
+			lanes: [a]
+		} = layoutTimeline([band], lanes, scale(330, width), width, { labelWidth: measure });
+		const m = a!.marks[0]!;
+		expect(m.label).toMatch(/^Power calls .*…$/);
+		expect(m.labelX).toBeLessThan(m.x1);
+		expect(m.labelX + measure(m.label!) * 1.1).toBeLessThanOrEqual(m.x1);
+	});
+
 	test('a label takes the room its row has up to the next mark, and never more', () => {
 		const measure = (t: string) => t.length * 6;
 		// 'next' is placed first (selected) at 300 px; 'long' sits at 100 px in the same row.

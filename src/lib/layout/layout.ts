@@ -279,6 +279,11 @@ function labelWidthOf(text: string, o: LayoutOptions, bold: boolean): number {
 /** The narrowest room worth a label, px: a word or two; less, and the mark goes bare. */
 const LABEL_MIN = 56;
 
+/** Space between a mark and the label beside it, px. */
+const LABEL_GAP = 4;
+/** How far a disputed mark's flag (a small triangle at its top right) reaches past it, px. */
+const DISPUTED_FLAG = 4;
+
 /**
  * Where a lane's items in view sit, px, one slot per item: mark body [x0, x1], soft extent
  * [e0, e1], and placement order (the selected event, a briefing's focus, precise events,
@@ -463,15 +468,30 @@ function placeInRows(
 		fitsBare = fits((rows[r] ??= []), body0, body1, o.gap);
 	if (!fitsBare) return null;
 	// The selection and a briefing's focus are drawn bold, which runs about a tenth wider.
-	const bold = item.id === o.first || (o.priority?.has(item.id) ?? false);
-	const fullW = labelWidthOf(item.title, o, bold);
-	const labelW = Math.min(o.labelMaxWidth, fullW);
+	const chosen = item.id === o.first || (o.priority?.has(item.id) ?? false);
 	const visible = Math.min(body1, width) - Math.max(body0, 0);
 	const runsOffRight = body1 > width && visible >= 60;
+	// A label beside its mark starts clear of it, and of the disputed flag at its corner.
+	const beside = item.disputed ? LABEL_GAP + DISPUTED_FLAG : LABEL_GAP;
+	// A band carries its name inside when the name fits there whole, when the band runs off the
+	// right edge, or when neither inside nor beside it (up to the edge) has room for the whole
+	// name and inside has more. A name inside is semibold: measured as bold, to be safe.
+	let inside = false;
+	if (shape !== INSTANT) {
+		const insideW = Math.min(o.labelMaxWidth, labelWidthOf(item.title, o, true));
+		const insideRoom = visible - 16;
+		inside =
+			runsOffRight ||
+			insideRoom >= insideW ||
+			(insideRoom >= LABEL_MIN && insideRoom > Math.min(insideW, width - body1 - beside));
+	}
+	const bold = chosen || inside;
+	const fullW = labelWidthOf(item.title, o, bold);
+	const labelW = Math.min(o.labelMaxWidth, fullW);
 	let row = -1;
 	let room = 0;
-	let labelX = body1 + 4;
-	if (shape !== INSTANT && (visible >= labelW + 16 || runsOffRight)) {
+	let labelX = body1 + beside;
+	if (inside) {
 		// A range or date-only band long enough on screen carries its name inside, from its
 		// visible start; one running off the right edge is named inside, cut to fit.
 		labelX = Math.max(body0, 0) + 8;
@@ -483,14 +503,14 @@ function placeInRows(
 		// Beside the mark, in the row with room for the whole label, else the row with the most
 		// room up to the next mark (cut to it), else bare in the first row with room. Labels
 		// never run off the right edge.
-		const limit = Math.min(labelW, width - body1 - 4);
+		const limit = Math.min(labelW, width - body1 - beside);
 		let bare = -1;
 		for (let r = 0; r < o.maxRows; r++) {
 			const inRow = rows[r] ?? NO_ROW;
 			if (!fits(inRow, body0, body1, o.gap)) continue;
 			if (bare < 0) bare = r;
 			if (limit < LABEL_MIN) break;
-			const free = roomRight(inRow, body1 + 4, o.gap, limit);
+			const free = roomRight(inRow, body1 + beside, o.gap, limit);
 			if (free > room) {
 				room = free;
 				row = r;
@@ -501,7 +521,7 @@ function placeInRows(
 			room = 0;
 			row = bare;
 		}
-		occupy((rows[row] ??= []), body0, room > 0 ? body1 + 4 + room : body1);
+		occupy((rows[row] ??= []), body0, room > 0 ? body1 + beside + room : body1);
 	}
 	return {
 		kind: 'event',
@@ -519,7 +539,7 @@ function placeInRows(
 				: fullW <= room
 					? item.title
 					: fitLabel(item.title, room, (t) => labelWidthOf(t, o, bold)),
-		labelX: room > 0 ? labelX : body1 + 4,
+		labelX: room > 0 ? labelX : body1 + beside,
 		y: 0,
 		fade: item.fade ? fadePx(item.fade, x, lin) : null
 	};

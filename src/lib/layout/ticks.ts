@@ -133,7 +133,8 @@ export const CONTEXT_CHAR = 7.5;
  * Where the context labels (the dates above the ticks) are written, px from the plot's left.
  * Each starts just after its own rule. The first, whose unit began before the window, stands
  * at the left edge until the next one comes near, then is pushed out to the left ahead of it,
- * as a list's sticky headings are, so two labels never overlap. Any other label without room
+ * as a list's sticky headings are, so two labels never overlap; it is left out once it would
+ * be cut by the edge. Any other label without room
  * for itself before the next is left out. `x` maps a time to px; `width` is the plot's.
  */
 export function placeContext(
@@ -152,9 +153,9 @@ export function placeContext(
 			if (right - start >= w + 12) out.push({ label: c.label, x: start + 6, t: c.t });
 			continue;
 		}
-		// Under way at the left edge: pushed out by the next label, gone once wholly out.
+		// Under way at the left edge: pushed left by the next label, and gone rather than cut.
 		const at = Math.min(6, right - w - 6);
-		if (at + w > 0) out.push({ label: c.label, x: at, t: c.t });
+		if (at >= 0) out.push({ label: c.label, x: at, t: c.t });
 	}
 	return out;
 }

@@ -128,8 +128,7 @@ function drawMark(
 	}
 	if (m.label) {
 		const inside = m.labelX < bodyRight;
-		const x = m.labelX + (item.disputed && !inside ? 4 : 0);
-		b.labels.push({ text: m.label, x, y: y + 4.5, inside, alpha });
+		b.labels.push({ text: m.label, x: m.labelX, y: y + 4.5, inside, alpha });
 	}
 }
 
