@@ -82,8 +82,8 @@ const FADED_EDGE = 0.15;
 const FADED_NODE = 0.25;
 const LABEL_FONT = 12;
 /** A label's box height and baseline within it, px: the typeface's ascent and descent. */
-export const LABEL_HEIGHT = 17;
-export const LABEL_BASELINE = 12.5;
+export const LABEL_HEIGHT = 19;
+export const LABEL_BASELINE = 13.5;
 
 /** Each label's width in px, measured once per text. */
 const widths = new Map<string, number>();
