@@ -403,6 +403,44 @@ describe('layoutTimeline', () => {
 		expect(m.labelX + measure(m.label!) * 1.1).toBeLessThanOrEqual(m.x1);
 	});
 
+	test('in a briefing, the rest of a lane takes only the rows its focus opened', () => {
+		// Nine events half a minute apart: one in focus, eight around it that would take four rows.
+		const items = Array.from({ length: 9 }, (_, i) => item(`e${i}`, 60 + i * 0.5));
+		const laid = (o: object) =>
+			layoutTimeline(items, lanes, scale(600, 1200), 1200, {
+				labelWidth: (t) => t.length * 6,
+				...o
+			}).lanes[0]!;
+		const open = laid({ priority: new Set(['e4']) });
+		const brief = laid({ priority: new Set(['e4']), sparse: true });
+		const rowsOf = (l: typeof open) => new Set(l.marks.map((m) => m.row)).size;
+		expect(rowsOf(open)).toBe(4);
+		expect(rowsOf(brief)).toBe(1);
+		expect(brief.height).toBeLessThan(open.height);
+		// The focus keeps its labelled mark; the rest are counted, none lost.
+		const focus = brief.marks.find((m) => m.id === 'e4');
+		expect(focus).toMatchObject({ kind: 'event', label: 'Event e4' });
+		const counted = brief.marks.length + brief.clusters.reduce((n, c) => n + c.count, 0);
+		expect(counted).toBe(9);
+	});
+
+	test('a focused mark near the right edge is named on its left, never left bare', () => {
+		const measure = (t: string) => t.length * 6;
+		const title = 'The last word of the step, said at the very end';
+		const items = [{ ...item('late', 598), title }];
+		const width = 600;
+		const {
+			lanes: [a]
+		} = layoutTimeline(items, lanes, scale(600, width), width, {
+			labelWidth: measure,
+			priority: new Set(['late'])
+		});
+		const m = a!.marks[0] as EventMark;
+		expect(m.label).toBe(title);
+		expect(m.labelX).toBeGreaterThanOrEqual(0);
+		expect(m.labelX + measure(title) * 1.1).toBeLessThanOrEqual(Math.min(m.x0, m.e0));
+	});
+
 	test('a label takes the room its row has up to the next mark, and never more', () => {
 		const measure = (t: string) => t.length * 6;
 		// 'next' is placed first (selected) at 300 px; 'long' sits at 100 px in the same row.

@@ -59,8 +59,10 @@ export interface LayoutOptions {
 	priority: ReadonlySet<string> | null;
 	/**
 	 * Briefing mode: date-only events that cover the whole view are left out rather than
-	 * stripped, and lanes with nothing to show in the view are dropped, so a projected
-	 * timeline spends its height on what the step is about.
+	 * stripped, lanes with nothing to show in the view are dropped, and with a focus
+	 * (`priority`) the other events of a lane take only the rows its focus opened (one row in
+	 * a lane without focus), the rest counted in badges: a projected timeline spends its
+	 * height on what the step is about.
 	 */
 	sparse: boolean;
 	/**
@@ -443,6 +445,13 @@ function occupy(row: [number, number][], a: number, b: number) {
 	row.splice(i, 0, [a, b]);
 }
 
+/** How many rows hold something, counted to the last that does. */
+function usedRows(rows: Rows): number {
+	let n = rows.length;
+	while (n > 0 && rows[n - 1]!.length === 0) n--;
+	return n;
+}
+
 /**
  * Puts item i (placed in its slot) in the first row with room for it and its label; failing
  * that, the first row with room for the mark alone. Returns null when no row within maxRows
@@ -456,7 +465,8 @@ function placeInRows(
 	width: number,
 	o: LayoutOptions,
 	x: TimeScale,
-	lin: Linear | null
+	lin: Linear | null,
+	maxRows: number
 ): EventMark | null {
 	const { x0, x1, e0, e1 } = slots;
 	const body0 = Math.min(x0[i]!, e0[i]!);
@@ -464,7 +474,7 @@ function placeInRows(
 	// Most items of a crowded lane fit in no row even without a label (and so not with one):
 	// that is found first, before the label's room is worked out or the title read.
 	let fitsBare = false;
-	for (let r = 0; r < o.maxRows && !fitsBare; r++)
+	for (let r = 0; r < maxRows && !fitsBare; r++)
 		fitsBare = fits((rows[r] ??= []), body0, body1, o.gap);
 	if (!fitsBare) return null;
 	// The selection and a briefing's focus are drawn bold, which runs about a tenth wider.
@@ -496,7 +506,7 @@ function placeInRows(
 		// visible start; one running off the right edge is named inside, cut to fit.
 		labelX = Math.max(body0, 0) + 8;
 		room = Math.min(labelW, visible - 16);
-		for (let r = 0; r < o.maxRows && row < 0; r++)
+		for (let r = 0; r < maxRows && row < 0; r++)
 			if (fits(rows[r] ?? NO_ROW, body0, body1, o.gap)) row = r;
 		occupy((rows[row] ??= []), body0, body1);
 	} else {
@@ -504,12 +514,14 @@ function placeInRows(
 		// room up to the next mark (cut to it), else bare in the first row with room. Labels
 		// never run off the right edge.
 		const limit = Math.min(labelW, width - body1 - beside);
+		// The least room worth a label: a word or two, or the whole of a shorter title.
+		const least = Math.min(LABEL_MIN, labelW);
 		let bare = -1;
-		for (let r = 0; r < o.maxRows; r++) {
+		for (let r = 0; r < maxRows; r++) {
 			const inRow = rows[r] ?? NO_ROW;
 			if (!fits(inRow, body0, body1, o.gap)) continue;
 			if (bare < 0) bare = r;
-			if (limit < LABEL_MIN) break;
+			if (limit < least) break;
 			const free = roomRight(inRow, body1 + beside, o.gap, limit);
 			if (free > room) {
 				room = free;
@@ -517,12 +529,48 @@ function placeInRows(
 			}
 			if (free >= limit) break;
 		}
-		if (room < LABEL_MIN) {
+		if (room < least) {
 			room = 0;
 			row = bare;
 		}
+		// A mark the step is about, with no room to its right (near the edge): its name goes to
+		// its left, ending just before it, in a row with room for both.
+		if (room === 0 && chosen) {
+			const leftLimit = Math.min(labelW, body0 - LABEL_GAP);
+			for (let r = 0; r < maxRows && leftLimit >= least; r++) {
+				if (!fits(rows[r] ?? NO_ROW, body0 - LABEL_GAP - leftLimit, body1, o.gap)) continue;
+				const text =
+					fullW <= leftLimit
+						? item.title
+						: fitLabel(item.title, leftLimit, (t) => labelWidthOf(t, o, bold));
+				const w = text === item.title ? fullW : labelWidthOf(text, o, bold);
+				occupy((rows[r] ??= []), body0 - LABEL_GAP - w, body1);
+				return eventMark(i, item, r, text, body0 - LABEL_GAP - w, x, lin);
+			}
+		}
 		occupy((rows[row] ??= []), body0, room > 0 ? body1 + beside + room : body1);
 	}
+	// Most labels fit whole; only a cut one is measured again, prefix by prefix.
+	const label =
+		room <= 0
+			? null
+			: fullW <= room
+				? item.title
+				: fitLabel(item.title, room, (t) => labelWidthOf(t, o, bold));
+	return eventMark(i, item, row, label, room > 0 ? labelX : body1 + beside, x, lin);
+}
+
+/** Item i's mark, from its slot. */
+function eventMark(
+	i: number,
+	item: TimelineItem,
+	row: number,
+	label: string | null,
+	labelX: number,
+	x: TimeScale,
+	lin: Linear | null
+): EventMark {
+	const { x0, x1, e0, e1 } = slots;
 	return {
 		kind: 'event',
 		id: item.id,
@@ -532,14 +580,8 @@ function placeInRows(
 		x1: x1[i]!,
 		e0: e0[i]!,
 		e1: e1[i]!,
-		// Most labels fit whole; only a cut one is measured again, prefix by prefix.
-		label:
-			room <= 0
-				? null
-				: fullW <= room
-					? item.title
-					: fitLabel(item.title, room, (t) => labelWidthOf(t, o, bold)),
-		labelX: room > 0 ? labelX : body1 + beside,
+		label,
+		labelX,
 		y: 0,
 		fade: item.fade ? fadePx(item.fade, x, lin) : null
 	};
@@ -751,8 +793,15 @@ function detailLane(
 	const marks: EventMark[] = [];
 	const overflow = slots.overflow;
 	overflow.length = 0;
+	// In a briefing the focus is placed first; then the rest may use only the rows it opened.
+	let maxRows = o.maxRows;
+	let focusPlaced = !(o.sparse && (o.priority?.size ?? 0) > 0);
 	for (const i of rest) {
-		const mark = placeInRows(i, items[i]!, g.shape[i]!, rows, width, o, x, lin);
+		if (!focusPlaced && rank[i]! > 1) {
+			focusPlaced = true;
+			maxRows = Math.min(o.maxRows, Math.max(1, usedRows(rows)));
+		}
+		const mark = placeInRows(i, items[i]!, g.shape[i]!, rows, width, o, x, lin, maxRows);
 		if (mark) marks.push(mark);
 		else overflow.push(i);
 	}
@@ -870,7 +919,7 @@ function aggregateLane(
 		place(0, shape, item.extent[0], item.extent[1], item.start, item.end ?? NaN, x, lin, o);
 		const { x0, x1, e0, e1 } = slots;
 		if (Math.max(x1[0]!, e1[0]!) < 0 || Math.min(x0[0]!, e0[0]!) > width) continue;
-		const mark = placeInRows(0, item, shape, rows, width, o, x, lin);
+		const mark = placeInRows(0, item, shape, rows, width, o, x, lin, o.maxRows);
 		if (!mark) continue;
 		marks.push(mark);
 		// A pinned mark is not also counted in the clusters.

@@ -58,7 +58,7 @@ export interface DrawOptions {
 
 /** The box a mark answers clicks in, as in Timeline.Mark's invisible hit rect. */
 export function markBox(mark: EventMark, dy: number): HitBox {
-	const left = Math.min(mark.x0, mark.e0);
+	const left = Math.min(mark.x0, mark.e0, mark.label ? mark.labelX : Infinity);
 	const bodyRight = Math.max(mark.x1, mark.e1);
 	const right = mark.label ? Math.max(bodyRight, mark.labelX + mark.label.length * 7) : bodyRight;
 	const y = mark.y + dy;
@@ -127,7 +127,7 @@ function drawMark(
 		list.push(bodyRight - 4, y - 15);
 	}
 	if (m.label) {
-		const inside = m.labelX < bodyRight;
+		const inside = m.labelX >= Math.min(m.x0, m.e0) && m.labelX < bodyRight;
 		b.labels.push({ text: m.label, x: m.labelX, y: y + 4.5, inside, alpha });
 	}
 }
