@@ -24,6 +24,37 @@ describe('buildGraph', () => {
 		}
 	});
 
+	test('a party asked for though in no relation is a node, with its chain of bodies', () => {
+		const related = new Set(graph.nodes.map((n) => n.id));
+		// A party in no relation whose parent is in none either (found in the data, not named).
+		const loner = index.model.parties.find(
+			(p) => !related.has(p.id) && p.parent && !related.has(p.parent.party)
+		)!;
+		expect(loner).toBeDefined();
+		const withLoner = buildGraph(index, [loner.id]);
+		const ids = new Set(withLoner.nodes.map((n) => n.id));
+		expect(ids.has(loner.id)).toBe(true);
+		expect(withLoner.nodes.find((n) => n.id === loner.id)!.degree).toBe(0);
+		// Its parent is drawn too, and tied to it by a "part of" line.
+		expect(ids.has(loner.parent!.party)).toBe(true);
+		expect(withLoner.parents).toContainEqual(
+			expect.objectContaining({ child: loner.id, parent: loner.parent!.party })
+		);
+		// Nothing else is added, and the relations are the same.
+		expect(withLoner.edges).toEqual(graph.edges);
+		for (const n of withLoner.nodes) {
+			if (related.has(n.id) || n.id === loner.id) continue;
+			// Only bodies the loner belongs to, directly or not.
+			let p = index.partyById.get(loner.id);
+			let found = false;
+			while (p?.parent && !found) {
+				found = p.parent.party === n.id;
+				p = index.partyById.get(p.parent.party);
+			}
+			expect(found, n.id).toBe(true);
+		}
+	});
+
 	test.each([
 		// [from, to] windows against a relation holding from a start with no end.
 		[{ from: 10, to: Infinity }, 0, 5, false],

@@ -32,8 +32,12 @@ export interface PartyGraph {
 	parents: { child: string; parent: string; role: string }[];
 }
 
-/** The graph of every relation in the incident, with each party that takes part in one. */
-export function buildGraph(index: ModelIndex): PartyGraph {
+/**
+ * The graph of every relation in the incident, with each party that takes part in one. Parties
+ * in `also` are drawn too though they take part in none (a briefing's focus), each with the
+ * chain of bodies it belongs to up to one in the graph, so its "part of" line places it.
+ */
+export function buildGraph(index: ModelIndex, also: Iterable<string> = []): PartyGraph {
 	const degree = new Map<string, number>();
 	const edges: GraphEdge[] = index.model.relations.map((r) => {
 		degree.set(r.from, (degree.get(r.from) ?? 0) + 1);
@@ -47,10 +51,18 @@ export function buildGraph(index: ModelIndex): PartyGraph {
 			to: r.end ? parseInstant(r.end) : Infinity
 		};
 	});
+	const wanted = new Set(degree.keys());
+	for (const id of also) {
+		// Up the chain of bodies until one already wanted (a cycle stops there too).
+		for (let p = index.partyById.get(id); p && !wanted.has(p.id);) {
+			wanted.add(p.id);
+			p = p.parent ? index.partyById.get(p.parent.party) : undefined;
+		}
+	}
 	// Keep the incident's own order of parties, so the layout's input is stable.
 	const nodes = index.model.parties
-		.filter((p) => degree.has(p.id))
-		.map((party) => ({ id: party.id, party, degree: degree.get(party.id)! }));
+		.filter((p) => wanted.has(p.id))
+		.map((party) => ({ id: party.id, party, degree: degree.get(party.id) ?? 0 }));
 	const inGraph = new Set(nodes.map((n) => n.id));
 	const parents = nodes
 		.filter((n) => n.party.parent && inGraph.has(n.party.parent.party))
