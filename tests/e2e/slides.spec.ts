@@ -1,7 +1,7 @@
 /**
  * What a room sees on each slide: every step of every storyline, at both projector sizes and in
  * both themes, shows each focused event's own mark (not folded into a "+N" badge), labelled, in
- * the part of the timeline pane on screen, and each focused party inside the graph's plot.
+ * the part of the timeline pane on screen, and each focused party, named, inside the graph's plot.
  * The storylines come from the published model, so an incident with other storylines is
  * checked the same way (SIGHTLINE_INCIDENT_ID).
  */
@@ -10,6 +10,22 @@ import { SETTLE_MS } from '../../src/lib/explorer/settle';
 import { expect, test } from './fixtures';
 
 test.skip(({ isMobile }) => isMobile, 'projector sizes are set here');
+
+/**
+ * Faults of the bundled incident's slides not yet fixed, the same at both sizes and themes:
+ * "<storyline> step <n>" → the focused parties whose names are left out for room (issue 20,
+ * item 2: on a slide the graph's plot is about 135 CSS px tall under the timeline, and these
+ * parties sit at its edge among other focused ones). The list only shrinks: a listed fault
+ * that no longer occurs fails the test too.
+ */
+const UNNAMED: Record<string, Record<string, string[]>> = {
+	'deir-ez-zor-2016': {
+		'seventy-two-hours step 1': ['russian-mod', 'maria-zakharova'],
+		'seventy-two-hours step 3': ['danish-defence'],
+		'seventy-two-hours step 7': ['sarc|ocha'],
+		'seventy-two-hours step 8': ['united-states', 'russian-mod']
+	}
+};
 
 const SIZES = [
 	{ width: 1280, height: 720 },
@@ -79,6 +95,8 @@ async function partyFaults(page: Page, ids: string[]): Promise<string[]> {
 			const r = node.getBoundingClientRect();
 			if (r.left < view.left || r.right > view.right || r.top < view.top || r.bottom > view.bottom)
 				faults.push(`${id}: its shape is not wholly inside the plot`);
+			const name = plot.querySelector(`.name[data-party-id="${CSS.escape(id)}"] text`);
+			if (!name?.textContent?.trim()) faults.push(`${id}: its name is not written`);
 		}
 		return faults;
 	}, ids);
@@ -101,6 +119,7 @@ for (const size of SIZES)
 				locale: 'en-GB'
 			});
 			const page = await ctx.newPage();
+			const fixed: string[] = [];
 			for (const story of model.storylines) {
 				await page.goto(`/brief/${story.id}/1?theme=${theme}`);
 				await page.locator('[data-ready]').first().waitFor();
@@ -116,9 +135,23 @@ for (const size of SIZES)
 					const where = `${story.id} step ${i + 1}`;
 					if (step.views.includes('timeline'))
 						expect.soft(await eventFaults(page, step.events), where).toEqual([]);
-					if (step.views.includes('graph') && step.parties.length)
-						expect.soft(await partyFaults(page, step.parties), where).toEqual([]);
+					if (step.views.includes('graph') && step.parties.length) {
+						const known = UNNAMED[model.incident.id]?.[where] ?? [];
+						const faults = await partyFaults(page, step.parties);
+						const isKnown = (f: string) =>
+							known.some((k) => new RegExp(`^(${k}): its name is not written$`).test(f));
+						expect
+							.soft(
+								faults.filter((f) => !isKnown(f)),
+								where
+							)
+							.toEqual([]);
+						for (const k of known)
+							if (!faults.some((f) => new RegExp(`^(${k}): its name`).test(f)))
+								fixed.push(`${where}: ${k}`);
+					}
 				}
 			}
+			expect(fixed, 'names listed in UNNAMED now written: shorten the list').toEqual([]);
 			await ctx.close();
 		});

@@ -95,6 +95,29 @@ describe('placeLabels', () => {
 		expect(open.placed[0]!.side).toBe('below');
 	});
 
+	test('a name that must be read covers the middle of crowded shapes rather than go missing', () => {
+		// Packed in a crowd of shapes so close that every side covers one's middle.
+		const c = label('focus', 200, 200, 60);
+		const crowd = [];
+		for (let x = 130; x <= 270; x += 12)
+			for (let y = 160; y <= 240; y += 12) crowd.push(shapeBox({ x, y, r: 7 }));
+		expect(placeLabels([c], { width: 400, height: 400, soft: crowd }).hidden).toEqual(['focus']);
+		const kept = placeLabels([{ ...c, keep: true }], { width: 400, height: 400, soft: crowd });
+		expect(kept.placed).toHaveLength(1);
+		// Never over the middle of a selected party's shape, nor over another name.
+		const wall = shapeBox({ x: 200, y: 225, r: 10 });
+		const walled = placeLabels([{ ...c, keep: true }, label('other', 200, 170, 60)], {
+			width: 400,
+			height: 400,
+			soft: crowd,
+			obstacles: [wall]
+		});
+		const [a, z] = walled.placed;
+		const middle = { x0: 195, y0: 220, x1: 205, y1: 230 };
+		expect(overlaps(a!.box, middle)).toBe(false);
+		if (z) expect(overlaps(a!.box, z.box)).toBe(false);
+	});
+
 	test('a label wider than the plot is left out', () => {
 		expect(checkPlacement([label('long', 100, 100, 500)], 300, 300).hidden).toEqual(['long']);
 	});

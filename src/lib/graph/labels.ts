@@ -27,6 +27,12 @@ export interface LabelCandidate {
 	/** The label's size, px. */
 	w: number;
 	h: number;
+	/**
+	 * A name that must be read (a party the selection or a briefing step is about): in a crowd
+	 * with no side clear of shapes, it covers other parties' shapes and the edges of selected
+	 * ones (never their middles, never another name), its halo keeping it readable.
+	 */
+	keep?: boolean;
 }
 
 export type LabelSide = 'below' | 'above' | 'right' | 'left';
@@ -132,14 +138,20 @@ export function placeLabels(candidates: readonly LabelCandidate[], o: PlaceOptio
 	const blocked = (b: Box, g = grid) =>
 		cells(b, (k) => g.get(k)?.some((o) => overlaps(o, b)) ?? false);
 	for (const b of obstacles) add(b);
-	// The middle of each soft box: even a name that covers a shape leaves its middle clear,
-	// where a pointer or a finger goes for it.
+	// The middle of each shape: even a name that covers a shape leaves its middle clear, where
+	// a pointer or a finger goes for it; only a name that must be read covers an unselected one's.
+	const core = (b: Box) => {
+		const [dx, dy] = [(b.x1 - b.x0) / 4, (b.y1 - b.y0) / 4];
+		return { x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 - dx, y1: b.y1 - dy };
+	};
 	const coreGrid = new Map<number, Box[]>();
+	const hardCoreGrid = new Map<number, Box[]>();
+	const labelGrid = new Map<number, Box[]>();
 	for (const b of soft) {
 		add(b, softGrid);
-		const [dx, dy] = [(b.x1 - b.x0) / 4, (b.y1 - b.y0) / 4];
-		add({ x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 - dx, y1: b.y1 - dy }, coreGrid);
+		add(core(b), coreGrid);
 	}
+	for (const b of obstacles) add(core(b), hardCoreGrid);
 	const placed: PlacedLabel[] = [];
 	const hidden: string[] = [];
 	for (const c of candidates) {
@@ -147,14 +159,18 @@ export function placeLabels(candidates: readonly LabelCandidate[], o: PlaceOptio
 		// First a side clear of everything, else one that covers only other parties' shapes.
 		const clear = (b: Box, all: boolean) =>
 			!blocked(grow(b, gap)) && !blocked(b, all ? softGrid : coreGrid);
+		// A name that must be read, in a crowd: clear of other names and of selected shapes' middles.
+		const clearForKeep = (b: Box) => !blocked(grow(b, gap), labelGrid) && !blocked(b, hardCoreGrid);
 		const pick =
 			sides.find((s) => s.box && clear(s.box, true)) ??
-			sides.find((s) => s.box && clear(s.box, false));
+			sides.find((s) => s.box && clear(s.box, false)) ??
+			(c.keep ? sides.find((s) => s.box && clearForKeep(s.box)) : undefined);
 		if (!pick) {
 			hidden.push(c.id);
 			continue;
 		}
 		add(grow(pick.box!, gap));
+		add(grow(pick.box!, gap), labelGrid);
 		placed.push({ id: c.id, side: pick.side, box: pick.box! });
 	}
 	return { placed, hidden };
