@@ -21,13 +21,17 @@ function notReal(value: unknown, what: string, problem: (v: string) => string | 
 	return `${quoted(value)} is not a real ${what}: ${problem(String(value))}`;
 }
 
+/** The shape of an id; also read by the quick check of events (quick-check.ts). */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ID_MAX = 80;
+
 /** Readable, URL-safe, permanent ids: they appear in links that people paste into reports. */
 export const Id = z
 	.string()
-	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+	.regex(ID_PATTERN, {
 		error: 'must be a lowercase slug of letters, digits and single hyphens (e.g. "first-call-1")'
 	})
-	.max(80, { error: 'must be at most 80 characters' })
+	.max(ID_MAX, { error: 'must be at most 80 characters' })
 	.meta({ description: 'Permanent lowercase slug; used in URLs, so never rename it.' });
 
 const OFFSET_DATETIME =
@@ -61,10 +65,12 @@ export const OffsetDateTime = z
 			'ISO 8601 date-time with explicit offset, e.g. 2016-09-17T15:55+03:00. For a date-only event use local midnight and precision "day".'
 	});
 
+export const PARTIAL_DATE_PATTERN = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
 /** A calendar date of a publication or statement, as precise as the source allows. */
 export const PartialDate = z
 	.string()
-	.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, {
+	.regex(PARTIAL_DATE_PATTERN, {
 		error: (issue) => `must be a date "YYYY-MM-DD", "YYYY-MM" or "YYYY"; got ${quoted(issue.input)}`
 	})
 	// The pattern alone lets "2016-02-30" and "2016-13" through.
@@ -257,9 +263,11 @@ export const TimeBounds = z
 			'Bounds on an uncertain time, after EDTF\'s "one of a set" ([a..b], [..b], [a..]): the time lies between earliest and latest.'
 	});
 
+export const TITLE_MAX = 120;
+
 export const Event = z.strictObject({
 	id: Id,
-	title: z.string().min(1).max(120),
+	title: z.string().min(1).max(TITLE_MAX),
 	summary: z.string().min(1),
 	start: OffsetDateTime,
 	startBounds: TimeBounds.optional(),

@@ -24,6 +24,7 @@ import { claimsEventOf } from './claims.ts';
 import { findDuplicateKeys } from './duplicate-keys.ts';
 import { decodeUtf8 } from './utf8.ts';
 import { findControlCharacters } from './characters.ts';
+import { quickCheckEventsFile } from './quick-check.ts';
 
 export interface ValidationError {
 	/** The data file, e.g. "events.json". */
@@ -103,7 +104,7 @@ export function validateIncident(raw: RawFiles): ValidationResult {
 		for (const p of entry.problems ?? []) errors.push({ file: name, ...p });
 		for (const p of findControlCharacters(entry.json))
 			errors.push({ file: name, path: jsonPath(p.path), message: p.message });
-		const result = files[name].safeParse(entry.json, { reportInput: true });
+		const result = parseFile(name, entry.json);
 		if (result.success) parsed[name] = result.data;
 		else {
 			errors.push(...zodIssues(name, result.error));
@@ -122,6 +123,19 @@ export function validateIncident(raw: RawFiles): ValidationResult {
 	if (salvaged)
 		errors.push(...checkReferences(salvaged.model, { known: salvaged.known, partial: true }));
 	return { ok: false, errors };
+}
+
+/**
+ * One file's JSON against its schema. Events are checked by hand first (quick-check.ts): only
+ * a file that fails that goes through the schema, which then says what is wrong.
+ */
+export function parseFile(
+	name: FileName,
+	json: unknown
+): { success: true; data: unknown } | { success: false; error: z.ZodError } {
+	const quick = name === 'events.json' ? quickCheckEventsFile(json) : null;
+	if (quick) return { success: true, data: quick };
+	return files[name].safeParse(json, { reportInput: true });
 }
 
 function modelOf(parsed: Partial<Record<FileName, unknown>>): IncidentModel {
