@@ -231,6 +231,63 @@ describe('keys given twice', () => {
 		}
 	});
 
+	test('are exactly the repeated keys of each object, however the keys are spelled', () => {
+		// A tree of objects (as lists of members, so a key may come twice), arrays and values,
+		// written out as text while the repeated keys and where they are written are noted.
+		type Node = { members: [string, Node][] } | { items: Node[] } | { value: unknown };
+		const node: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie) => ({
+			node: fc.oneof(
+				{ depthSize: 'small', withCrossShrink: true },
+				fc.record({ value: fc.oneof(fc.integer(), fc.constantFrom('a', 'x"}', null, true)) }),
+				fc.record({ items: fc.array(tie('node'), { maxLength: 4 }) }),
+				fc.record({
+					members: fc.array(
+						fc.tuple(fc.constantFrom('a', 'b', 'id', 'a"b', 'é', '\\', ''), tie('node')),
+						{ maxLength: 40 }
+					)
+				})
+			)
+		})).node;
+		const spelled = (key: string, escaped: boolean) =>
+			escaped
+				? `"${[...key].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"`
+				: JSON.stringify(key);
+		fc.assert(
+			fc.property(node, fc.array(fc.boolean(), { minLength: 1 }), (tree, escapes) => {
+				let text = '';
+				let n = 0;
+				const expected: { path: (string | number)[]; key: string; line: number; column: number }[] =
+					[];
+				const write = (node: Node, path: (string | number)[]) => {
+					if ('value' in node) text += JSON.stringify(node.value);
+					else if ('items' in node) {
+						text += '[';
+						node.items.forEach((item, i) => {
+							if (i) text += ', ';
+							write(item, [...path, i]);
+						});
+						text += ']';
+					} else {
+						text += '{';
+						const seen = new Set<string>();
+						node.members.forEach(([key, value], i) => {
+							if (i) text += ', ';
+							if (seen.has(key))
+								expected.push({ path: [...path, key], key, line: 1, column: text.length + 1 });
+							seen.add(key);
+							text += `${spelled(key, escapes[n++ % escapes.length]!)}: `;
+							write(value, [...path, key]);
+						});
+						text += '}';
+					}
+				};
+				write(tree, []);
+				expect(findDuplicateKeys(text)).toEqual(expected);
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+
 	// A scan that went back over strings or escapes would take minutes here, not a second, and
 	// never reach the end within the test's time (a hang guard, not a timing check).
 	test('the scan is linear: it gets through 20 MB of records and long runs of escapes', () => {
