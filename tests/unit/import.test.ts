@@ -7,7 +7,13 @@ import { describe, expect, test } from 'vitest';
 import { formatError, validateIncident, type RawFiles } from '../../src/lib/model/validate';
 import { FILE_NAMES } from '../../src/lib/model/schema';
 import { loadIncident } from '../../src/lib/server/load-incident';
-import { kindOf, MAX_REPORTED_ERRORS, runImport, runImportBytes } from '../../src/lib/import/run';
+import {
+	answerBytes,
+	kindOf,
+	MAX_REPORTED_ERRORS,
+	runImport,
+	runImportBytes
+} from '../../src/lib/import/run';
 import { fromWire, toWire } from '../../src/lib/import/wire';
 import { synthIncident } from '../../src/lib/bench/synth';
 import { checkSrc, openFile, openUrl } from '../../src/lib/import/open';
@@ -43,17 +49,29 @@ describe('the worker checks exactly as the build does', () => {
 	test('what the worker sends back, from bytes it decodes to a model carried as JSON, is the same', () => {
 		const folder = loadIncident();
 		const synth = synthIncident({ events: 2000 });
-		for (const [name, doc] of [
-			['deir.json', folder.ok ? folder.model : null],
-			['synthetic.json', synth]
+		const withoutStorylines: Partial<typeof synth> = { ...synth };
+		delete withoutStorylines.storylines;
+		for (const [name, text] of [
+			['deir.json', JSON.stringify(folder.model)],
+			['synthetic.json', JSON.stringify(synth)],
+			['no-storylines.json', JSON.stringify(withoutStorylines)],
+			[
+				'stamped.json',
+				JSON.stringify({ ...synth, version: { id: '1a2b3c4', date: null, kind: 'content' } })
+			],
+			['bom.json', `\ufeff${JSON.stringify(synth, null, 2)}`],
+			['synthetic.csv', eventsCsv(synth)]
 		] as const) {
-			const text = JSON.stringify(doc);
-			const direct = runImport({ text, fileName: name, kind: 'json' });
+			const kind = kindOf(name, text);
+			const direct = runImport({ text: text.replace(/^\ufeff/, ''), fileName: name, kind });
 			expect(direct.ok).toBe(true);
 			const bytes = new TextEncoder().encode(text);
-			const received = fromWire(toWire(runImportBytes({ bytes, fileName: name })));
+			const answer = answerBytes({ bytes, fileName: name });
+			// A one-file incident comes back as the text that was checked, a CSV as its model.
+			expect(Object.keys(answer)).toContain(kind === 'json' ? 'fileJson' : 'modelJson');
 			// Strictly: not a key or an undefined field more or less than the model checked.
-			expect(received).toStrictEqual(direct);
+			expect(fromWire(answer)).toStrictEqual(direct);
+			expect(runImportBytes({ bytes, fileName: name })).toStrictEqual(direct);
 		}
 		// A file that fails comes back with its problems as they are.
 		const bad = runImportBytes({
@@ -62,6 +80,9 @@ describe('the worker checks exactly as the build does', () => {
 		});
 		expect(bad.ok).toBe(false);
 		expect(fromWire(toWire(bad))).toStrictEqual(bad);
+		expect(
+			answerBytes({ bytes: new TextEncoder().encode('{"events": 3}'), fileName: 'x.json' })
+		).toStrictEqual(bad);
 	});
 
 	test.each(brokenNames().filter((n) => n !== 'truncated-json' && n !== 'missing-file'))(

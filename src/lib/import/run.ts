@@ -7,9 +7,9 @@ import type { IncidentModel } from '../model/schema.ts';
 import type { ValidationError } from '../model/validate.ts';
 import { validateSingleFile, validateSingleJson } from './single-file.ts';
 import { csvToIncident } from './csv.ts';
-import { decodeUtf8 } from '../model/utf8.ts';
+import { decodeUtf8, withoutBom } from '../model/utf8.ts';
 import { kindOf, type ImportKind } from './limits.ts';
-import type { ImportBytesRequest } from './wire.ts';
+import { toWire, type ImportBytesRequest, type WireResult } from './wire.ts';
 
 export type { ImportKind };
 
@@ -66,20 +66,48 @@ export function runImport(
 
 /**
  * Decodes a file's bytes strictly as UTF-8 (a file in another encoding is refused, not read
- * with its names garbled) and runs the import on the text, in the worker: the page hands its
- * bytes over without copying them and never holds the text.
+ * with its names garbled) and runs the import on the text.
  */
 export function runImportBytes(
 	req: ImportBytesRequest,
 	progress: (p: ImportProgress) => void = () => {}
 ): ImportResult {
+	return checkBytes(req, progress).result;
+}
+
+/**
+ * What the worker answers the page: the page hands its bytes over without copying them and
+ * never holds the text. A valid one-file incident is answered with the very text that was
+ * checked, which the page reads as the model (fromWire in wire.ts): writing the checked model
+ * out as JSON again took 0.4–0.9 s at 100,000 events, and the text is the same values. A
+ * model built from a CSV has no such text and is sent as JSON.
+ */
+export function answerBytes(
+	req: ImportBytesRequest,
+	progress: (p: ImportProgress) => void = () => {}
+): WireResult {
+	const { result, text, kind } = checkBytes(req, progress);
+	if (result.ok && kind === 'json' && text !== null)
+		return { type: 'done', ok: true, fileJson: withoutBom(text), warnings: result.warnings };
+	return toWire(result);
+}
+
+function checkBytes(
+	req: ImportBytesRequest,
+	progress: (p: ImportProgress) => void
+): { result: ImportResult; text: string | null; kind: ImportKind | null } {
 	const decoded = decodeUtf8(req.bytes);
 	if ('error' in decoded)
 		return {
-			type: 'done',
-			ok: false,
-			errors: [{ file: req.fileName, path: '$', message: decoded.error }]
+			result: {
+				type: 'done',
+				ok: false,
+				errors: [{ file: req.fileName, path: '$', message: decoded.error }]
+			},
+			text: null,
+			kind: null
 		};
 	const { text } = decoded;
-	return runImport({ text, fileName: req.fileName, kind: kindOf(req.fileName, text) }, progress);
+	const kind = kindOf(req.fileName, text);
+	return { result: runImport({ text, fileName: req.fileName, kind }, progress), text, kind };
 }

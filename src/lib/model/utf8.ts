@@ -33,6 +33,11 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { error: strin
 	};
 }
 
+/** The text without a leading byte-order mark, as JSON.parse needs it. */
+export function withoutBom(text: string): string {
+	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /**
  * The 0-based offset of the first byte that starts no valid UTF-8 sequence (or starts one cut
  * short), or -1 when all of it is UTF-8. Follows the WHATWG decoder: overlong forms, UTF-16

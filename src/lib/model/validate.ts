@@ -22,7 +22,7 @@ import { eventExtent } from './extent.ts';
 import { eventRuleProblems } from './event-rules.ts';
 import { claimsEventOf } from './claims.ts';
 import { findDuplicateKeys } from './duplicate-keys.ts';
-import { decodeUtf8 } from './utf8.ts';
+import { decodeUtf8, withoutBom } from './utf8.ts';
 import { findControlCharacters } from './characters.ts';
 import { quickCheckEventsFile } from './quick-check.ts';
 
@@ -569,7 +569,7 @@ function checkStorylines(
  * reported as a problem at its path.
  */
 export function parseJsonText(text: string): ParsedFile {
-	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	const body = withoutBom(text);
 	let json: unknown;
 	try {
 		json = JSON.parse(body);
