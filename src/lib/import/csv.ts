@@ -486,15 +486,16 @@ export function csvToIncident(text: string, options: CsvImportOptions): CsvImpor
 			);
 			continue;
 		}
+		// Each cell is read once, when first asked for (the checks below ask for most twice).
+		const read: (string | undefined)[] = [];
 		const cells: Cells = {
 			get(column) {
 				const i = index.get(column);
+				if (i === undefined) return '';
 				// A line break inside a quoted cell is a line break, however the file ends its lines.
-				return i === undefined
-					? ''
-					: unguardCell(cellsOfRow[i] ?? '')
-							.trim()
-							.replace(/\r\n?/g, '\n');
+				return (read[i] ??= unguardCell(cellsOfRow[i] ?? '')
+					.trim()
+					.replace(/\r\n?/g, '\n'));
 			}
 		};
 		let rowOk = true;
@@ -628,7 +629,8 @@ export function csvToIncident(text: string, options: CsvImportOptions): CsvImpor
 		}
 		if (named.length === 0) problem('parties', 'parties is empty: name at least one party');
 
-		// sources: one or more http(s) URLs, separated by spaces or |
+		// sources: one or more http(s) URLs, separated by spaces or |. An address that is
+		// already a source was parsed when it became one, and is not parsed again.
 		const urls: string[] = [];
 		let badUrl = false;
 		for (const column of ['source_url', 'source_urls'] as const) {
@@ -638,7 +640,7 @@ export function csvToIncident(text: string, options: CsvImportOptions): CsvImpor
 				if (invisible) {
 					problem(column, `"${showInvisible(u)}" ${invisible}`);
 					badUrl = true;
-				} else if (parseHttpUrl(u)) {
+				} else if (sources.has(u) || parseHttpUrl(u)) {
 					if (!urls.includes(u)) urls.push(u);
 				} else {
 					problem(column, `"${u}" is not an http:// or https:// URL`);
