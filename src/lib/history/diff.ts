@@ -4,9 +4,12 @@
  * was added, every later change as field-level before → after, and its removal. A commit that
  * changes no value (a file reformatted, keys reordered) leaves no trace.
  *
- * Pure: it takes each commit's parsed files and never touches git or the disk, so it is tested
- * with hand-made snapshots and measured without a repository.
+ * Pure: it takes each commit's files and never touches git or the disk, so it is tested with
+ * hand-made snapshots and measured without a repository. buildRevisions works from each file's
+ * text and what changed in it since the commit before (file-records.ts); snapshotOf and
+ * diffSnapshots say the same from whole parsed files, plainly, and are the definition it keeps to.
  */
+import { FileRecords } from './file-records.ts';
 
 /** The kinds of record a history follows, as they appear in links and in the published file. */
 export const RECORD_KINDS = [
@@ -68,15 +71,30 @@ export interface Commit {
 	subject: string;
 	body: string;
 	/**
-	 * Each data file by name: its content's hash (git's blob id) and its parsed JSON. A file
-	 * whose hash is the previous commit's is not read again (`json` may then be left out).
+	 * Each data file by name: its content's hash (git's blob id) and its content, as text or
+	 * as parsed JSON (the text is used where both are given; parsed JSON is serialised again).
+	 * A file whose hash is the previous commit's is not read again (its content may then be left
+	 * out), nor is one marked unreadable.
 	 */
 	// eslint-disable-next-line no-restricted-syntax -- keyed by the data files' own names
-	files: Record<string, { blob: string; json?: unknown; unreadable?: boolean }>;
+	files: Record<string, { blob: string; text?: string; json?: unknown; unreadable?: boolean }>;
 }
 
 /** The records of the folder at one commit, by kind and id, each as its JSON text. */
 export type Snapshot = Map<RecordKind, Map<string, string>>;
+
+/** A file's parsed JSON, from its text where it has one; `unreadable` if that is not JSON. */
+function bodyOf(entry: Commit['files'][string] | undefined): {
+	json?: unknown;
+	unreadable?: boolean;
+} {
+	if (!entry || entry.unreadable || entry.text === undefined) return entry ?? {};
+	try {
+		return { json: JSON.parse(entry.text) };
+	} catch {
+		return { unreadable: true };
+	}
+}
 
 /** The records of one kind in a file's JSON with a string id; what is not a record is passed over. */
 function recordsOf(kind: RecordKind, body: unknown): Map<string, string> {
@@ -107,11 +125,12 @@ export function snapshotOf(
 	for (const kind of RECORD_KINDS) {
 		const { file } = RECORD_FILES[kind];
 		const entry = files[file];
+		const body = entry && (prev?.blobs[file] === entry.blob ? {} : bodyOf(entry));
 		// A file committed broken (not JSON) keeps its records as they were: a broken commit
 		// is not every record removed and then added again.
-		if (entry && prev && (prev.blobs[file] === entry.blob || entry.unreadable))
+		if (entry && prev && (prev.blobs[file] === entry.blob || body?.unreadable))
 			snapshot.set(kind, prev.snapshot.get(kind)!);
-		else snapshot.set(kind, recordsOf(kind, entry?.json));
+		else snapshot.set(kind, recordsOf(kind, body?.json));
 	}
 	return snapshot;
 }
@@ -160,22 +179,58 @@ export function diffSnapshots(prev: Snapshot | null, next: Snapshot): RecordChan
 	return changes;
 }
 
+/** A record's value as the history gives it: as JSON carries it, so -0 is 0 and 1e999 null. */
+function valueOf(text: string): unknown {
+	return JSON.parse(JSON.stringify(JSON.parse(text)));
+}
+
 /**
  * The revisions of a folder's history, newest first, from its commits oldest first. A commit
  * that changed no value (formatting only) is left out.
+ *
+ * Each file's records are followed from one commit to the next by their text (file-records.ts),
+ * so a commit parses only the records whose text it changed. A record whose text changed is
+ * compared value by value: text that differs only in whitespace or key order is no change.
+ * Each commit is read before the next is taken from `commits`, and only the latest text of a
+ * file is kept.
  */
 export function buildRevisions(commits: Iterable<Commit>): Revision[] {
 	const revisions: Revision[] = [];
+	const records = new Map(
+		RECORD_KINDS.map((kind) => [kind, new FileRecords(RECORD_FILES[kind].key, kind === 'incident')])
+	);
 	// eslint-disable-next-line no-restricted-syntax -- keyed by the data files' own names
-	let prev: { snapshot: Snapshot; blobs: Record<string, string> } | null = null;
+	let blobs: Record<string, string> | null = null;
 	for (const c of commits) {
-		const next = snapshotOf(c.files, prev);
-		const changes = diffSnapshots(prev?.snapshot ?? null, next);
-		prev = {
-			snapshot: next,
-			// eslint-disable-next-line no-restricted-syntax -- keyed by the data files' own names
-			blobs: Object.fromEntries(Object.entries(c.files).map(([f, e]) => [f, e.blob]))
-		};
+		const changes: RecordChange[] = [];
+		for (const kind of RECORD_KINDS) {
+			const { file } = RECORD_FILES[kind];
+			const entry = c.files[file];
+			// A file committed broken (not JSON) keeps its records as they were: a broken commit
+			// is not every record removed and then added again.
+			if (entry && blobs && (blobs[file] === entry.blob || entry.unreadable)) continue;
+			// A file gone, or given without content, has no records.
+			const text =
+				!entry || entry.unreadable
+					? undefined
+					: (entry.text ?? (entry.json === undefined ? undefined : JSON.stringify(entry.json)));
+			const found = records.get(kind)!.update(text);
+			for (const r of found ?? []) {
+				if (r.change === 'added') changes.push({ kind, id: r.id, change: 'added' });
+				else if (r.change === 'removed')
+					changes.push({ kind, id: r.id, change: 'removed', was: valueOf(r.before) });
+				else {
+					const fields = fieldChanges(
+						valueOf(r.before) as Record<string, unknown>,
+						valueOf(r.after) as Record<string, unknown>
+					);
+					// The text differs only in whitespace or key order: no value changed.
+					if (fields.length) changes.push({ kind, id: r.id, change: 'changed', fields });
+				}
+			}
+		}
+		// eslint-disable-next-line no-restricted-syntax -- keyed by the data files' own names
+		blobs = Object.fromEntries(Object.entries(c.files).map(([f, e]) => [f, e.blob]));
 		if (changes.length === 0) continue;
 		revisions.push({
 			version: c.hash.slice(0, 7),
