@@ -77,7 +77,7 @@ export function readGitHistory(dir: string): GitHistory {
 	const commits: Commit[] = [];
 	// eslint-disable-next-line no-restricted-syntax -- keyed by the data files' own names
 	let previous: Record<string, string> = {};
-	let parsed = new Map<string, { json?: unknown; unreadable?: boolean }>();
+	let texts = new Map<string, string>();
 	for (const entry of log.split(RECORD)) {
 		const [hash, date, subject, body] = entry.replace(/^\n/, '').split(FIELD);
 		if (!hash || !date) continue;
@@ -90,25 +90,21 @@ export function readGitHistory(dir: string): GitHistory {
 			const name = m?.[2]?.split('/').pop();
 			if (m && name && (FILE_NAMES as string[]).includes(name)) blobs[name] = m[1]!;
 		}
-		const wanted = Object.entries(blobs)
-			.filter(([name, blob]) => previous[name] !== blob)
-			.map(([, blob]) => blob);
-		const texts = readBlobs(where.top, wanted);
-		const next = new Map<string, { json?: unknown; unreadable?: boolean }>();
+		// Only files changed since the commit before are read; the history parses what it needs.
+		const read = readBlobs(
+			where.top,
+			Object.entries(blobs)
+				.filter(([name, blob]) => previous[name] !== blob)
+				.map(([, blob]) => blob)
+		);
+		const next = new Map<string, string>();
 		const files: Commit['files'] = {};
 		for (const [name, blob] of Object.entries(blobs)) {
-			let content = parsed.get(blob);
-			if (!content) {
-				try {
-					content = { json: JSON.parse(texts.get(blob) ?? '') };
-				} catch {
-					content = { unreadable: true };
-				}
-			}
-			next.set(blob, content);
-			files[name] = { blob, ...content };
+			const text = texts.get(blob) ?? read.get(blob) ?? '';
+			next.set(blob, text);
+			files[name] = { blob, text };
 		}
-		parsed = next;
+		texts = next;
 		previous = blobs;
 		commits.push({ hash, date, subject: subject ?? '', body: (body ?? '').trim(), files });
 	}
