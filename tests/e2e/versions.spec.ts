@@ -136,3 +136,39 @@ test('the corrections log lists each change with its note, and its feed parses',
 	expect(parsed.entries).toBe(Math.min(50, history.revisions.length));
 	expect(parsed.first).toBe(newest.subject);
 });
+
+test('only pages that show a history load its code and data, and none loads the engine', async ({
+	page,
+	model
+}) => {
+	/** The text of every script a page loads, and whether it fetched the history. */
+	async function visit(path: string) {
+		const scripts: Promise<string>[] = [];
+		let fetched = false;
+		const seen = (res: import('@playwright/test').Response) => {
+			if (res.url().includes(`${INCIDENT}-history.json`)) fetched = true;
+			else if (res.url().endsWith('.js')) scripts.push(res.text());
+		};
+		page.on('response', seen);
+		await page.goto(path);
+		await page.waitForLoadState('networkidle');
+		page.off('response', seen);
+		return { scripts: await Promise.all(scripts), fetched };
+	}
+	// The history module names the file it loads; the engine (file-records.ts) has its own words.
+	const loadsHistory = (s: string) => s.includes('-history.json');
+	const engine = (s: string) => s.includes('a JSON object the scan for');
+	const story = model.storylines?.[0]?.id;
+	for (const path of ['/', '/claims', '/sources', ...(story ? [`/brief/${story}/1`] : [])]) {
+		const { scripts, fetched } = await visit(path);
+		expect(fetched, `${path} fetches the history`).toBe(false);
+		expect(scripts.filter(loadsHistory), `${path} loads the history's code`).toEqual([]);
+		expect(scripts.length, `${path} loads scripts`).toBeGreaterThan(0);
+	}
+	for (const path of [`/events/${model.events[0]!.id}`, '/changes']) {
+		const { scripts, fetched } = await visit(path);
+		expect(fetched, `${path} fetches the history`).toBe(true);
+		expect(scripts.some(loadsHistory), `${path} loads the history's code`).toBe(true);
+		expect(scripts.filter(engine), `${path} loads the engine`).toEqual([]);
+	}
+});
