@@ -13,8 +13,10 @@
  *    recordHistories and the published JSON. The changes found are checked against the edits.
  * 2. The same through git (src/lib/server/history-git.ts): a repository in a temporary folder
  *    with --git-commits (default 100) commits of --git-events (default 10,000) events, read by
- *    readGitHistory and then diffed. Smaller by default: each commit writes the whole file, and
- *    a thousand 80 MB files would be 80 GB for git to hash and store.
+ *    readGitHistory (readMs: the log and each commit's files) and then diffed (diffMs, which
+ *    includes reading each changed file's text from git, as the diff asks for it). Smaller by
+ *    default: each commit writes the whole file, and a thousand 80 MB files would be 80 GB for
+ *    git to hash and store.
  *
  * Prints figures and returns them (bench.ts writes them into bench-results/).
  */

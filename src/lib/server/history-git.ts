@@ -62,7 +62,25 @@ function readBlobs(top: string, blobs: string[]): Map<string, string> {
 	return out;
 }
 
-/** Every commit that touched the folder, oldest first, with its data files after it. */
+/**
+ * One commit's changed files, read together from git the first time one of them is asked for,
+ * each let go once it is taken: a history of large files is never held in memory at once.
+ */
+function textsOf(top: string, changed: string[]): (blob: string) => string {
+	let read: Map<string, string> | null = null;
+	return (blob) => {
+		read ??= readBlobs(top, changed);
+		const text = read.get(blob) ?? readBlobs(top, [blob]).get(blob) ?? '';
+		read.delete(blob);
+		return text;
+	};
+}
+
+/**
+ * Every commit that touched the folder, oldest first, with its data files after it. Each file's
+ * text is read from git when it is asked for (the history asks once, for the files a commit
+ * changed), so the commits cost memory for their texts only one at a time.
+ */
 export function readGitHistory(dir: string): GitHistory {
 	const where = locate(dir);
 	if ('reason' in where) return { available: false, reason: where.reason };
@@ -77,7 +95,6 @@ export function readGitHistory(dir: string): GitHistory {
 	const commits: Commit[] = [];
 	// eslint-disable-next-line no-restricted-syntax -- keyed by the data files' own names
 	let previous: Record<string, string> = {};
-	let texts = new Map<string, string>();
 	for (const entry of log.split(RECORD)) {
 		const [hash, date, subject, body] = entry.replace(/^\n/, '').split(FIELD);
 		if (!hash || !date) continue;
@@ -90,21 +107,20 @@ export function readGitHistory(dir: string): GitHistory {
 			const name = m?.[2]?.split('/').pop();
 			if (m && name && (FILE_NAMES as string[]).includes(name)) blobs[name] = m[1]!;
 		}
-		// Only files changed since the commit before are read; the history parses what it needs.
-		const read = readBlobs(
+		const take = textsOf(
 			where.top,
 			Object.entries(blobs)
 				.filter(([name, blob]) => previous[name] !== blob)
 				.map(([, blob]) => blob)
 		);
-		const next = new Map<string, string>();
 		const files: Commit['files'] = {};
-		for (const [name, blob] of Object.entries(blobs)) {
-			const text = texts.get(blob) ?? read.get(blob) ?? '';
-			next.set(blob, text);
-			files[name] = { blob, text };
-		}
-		texts = next;
+		for (const [name, blob] of Object.entries(blobs))
+			files[name] = {
+				blob,
+				get text() {
+					return take(blob);
+				}
+			};
 		previous = blobs;
 		commits.push({ hash, date, subject: subject ?? '', body: (body ?? '').trim(), files });
 	}
