@@ -49,6 +49,7 @@ function rng(seed: number) {
 
 /** JSON text of a value with whitespace, escapes and number spellings chosen at random. */
 function write(value: unknown, random: () => number, loose: boolean): string {
+	const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
 	const ws = () =>
 		!loose || random() < 0.6 ? '' : [' ', '\n', '\t', '\r\n  ', '  '][Math.floor(random() * 5)]!;
 	const str = (s: string) =>
@@ -65,8 +66,10 @@ function write(value: unknown, random: () => number, loose: boolean): string {
 			: JSON.stringify(s);
 	const go = (v: unknown): string => {
 		if (typeof v === 'string') return str(v);
-		if (typeof v === 'number')
-			return loose && Number.isInteger(v) && random() < 0.2 ? `${v}.0` : JSON.stringify(v);
+		if (typeof v === 'number') {
+			if (!loose || random() < 0.7) return JSON.stringify(v);
+			return v === 0 ? pick(['-0', '0e5', '0.0']) : Number.isInteger(v) ? `${v}.0` : `${v}e0`;
+		}
 		if (Array.isArray(v)) return `[${ws()}${v.map((x) => go(x)).join(`${ws()},${ws()}`)}${ws()}]`;
 		if (v && typeof v === 'object')
 			return `{${ws()}${Object.entries(v)
