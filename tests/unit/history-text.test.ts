@@ -104,8 +104,11 @@ function randomRecord(random: () => number, id: string): Record<string, unknown>
 function randomHistory(seed: number, length: number): Commit[] {
 	const random = rng(seed);
 	const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
-	let events: unknown[] = Array.from({ length: Math.floor(random() * 8) }, (_, i) =>
-		randomRecord(random, `e${i}`)
+	// Some histories long enough for many records to go at once, past where a record is looked
+	// for close by.
+	let events: unknown[] = Array.from(
+		{ length: Math.floor(random() * (random() < 0.5 ? 120 : 8)) },
+		(_, i) => randomRecord(random, `e${i}`)
 	);
 	let incident: Record<string, unknown> = { id: 'inc', title: 'T' };
 	let nextId = 100;
@@ -123,7 +126,8 @@ function randomHistory(seed: number, length: number): Commit[] {
 				e[pick(['title', 'n', 'tags', 'extra'])] = pick([1, 'x', [2], { y: 1 }, null, true]);
 				events[i] = e;
 			} else if (op < 0.35) events.splice(i, 0, randomRecord(random, `e${nextId++}`));
-			else if (op < 0.45 && events.length) events.splice(i, 1);
+			else if (op < 0.45 && events.length)
+				events.splice(i, random() < 0.5 ? 17 + Math.floor(random() * 30) : 1);
 			else if (op < 0.55 && events.length) {
 				// moved elsewhere
 				const [e] = events.splice(i, 1);
@@ -301,6 +305,25 @@ describe('records followed by their text', () => {
 				fields: [{ field: 'title', before: 'Event 6543', after: 'Corrected' }]
 			}
 		]);
+	});
+
+	test('many records removed at once are that change alone, and none after them is parsed', () => {
+		const events = Array.from({ length: 5_000 }, (_, i) => ({ id: `e${i}`, title: `Event ${i}` }));
+		const f = new FileRecords('events', false);
+		f.update(eventsText(events));
+		const next = events.slice();
+		next.splice(2_000, 500);
+		next[3_000] = { ...next[3_000]!, title: 'Corrected' };
+		const parse = vi.spyOn(JSON, 'parse');
+		try {
+			const changes = f.update(eventsText(next));
+			expect(changes?.filter((c) => c.change === 'removed')).toHaveLength(500);
+			expect(changes?.filter((c) => c.change !== 'removed').map((c) => c.id)).toEqual(['e3500']);
+			// The first record after the gap, to find where it is; the corrected one.
+			expect(parse).toHaveBeenCalledTimes(2);
+		} finally {
+			parse.mockRestore();
+		}
 	});
 
 	test('whitespace inside a number is not JSON: the file keeps its records as they were', () => {

@@ -102,6 +102,7 @@ function align(
 	// one does not; then half as long, and half again, until the element that differs.
 	let run = 1;
 	let growing = true;
+	let firsts: Map<string, number> | undefined;
 	for (;;) {
 		pos = skipSpace(text, pos, to);
 		if (closed ? isCloseBracket(text.charCodeAt(pos)) : pos >= to) break;
@@ -160,6 +161,18 @@ function align(
 						j = t;
 						break;
 					}
+			// Further on, where many old elements went at once: only if it and the element after it
+			// are both as they were there, so one record moved from afar does not pass over the rest.
+			if (j < 0 && id !== undefined && i + LOOKAHEAD < n) {
+				firsts ??= firstIndices(ids);
+				const far = firsts.get(id) ?? -1;
+				if (
+					far >= i + LOOKAHEAD &&
+					spacedEnd(text, pos, to, was, starts[far]!, ends[far]!) === end &&
+					followedBy(text, end, to, old, far + 1)
+				)
+					j = far;
+			}
 			let same = false;
 			if (j >= 0) {
 				for (let t = i; t < j; t++) gone.push(t);
@@ -176,6 +189,29 @@ function align(
 	if (single && count !== 1) return null;
 	for (let t = i; t < n; t++) gone.push(t);
 	return { pieces, count, end: pos, gone, fresh };
+}
+
+/** Each id's first element. */
+function firstIndices(ids: (string | undefined)[]): Map<string, number> {
+	const out = new Map<string, number>();
+	ids.forEach((id, t) => {
+		if (id !== undefined && !out.has(id)) out.set(id, t);
+	});
+	return out;
+}
+
+/** Whether the old element `t` comes next in text, after the comma that follows `end`. */
+function followedBy(text: string, end: number, to: number, old: Layout, t: number): boolean {
+	if (t >= old.ids.length) return false;
+	let at = skipSpace(text, end, to);
+	if (!isComma(text.charCodeAt(at))) return false;
+	at = skipSpace(text, at + 1, to);
+	const len = old.ends[t]! - old.starts[t]!;
+	return (
+		at + len <= to &&
+		text.slice(at, at + len) === old.text.slice(old.starts[t]!, old.ends[t]!) &&
+		!wordContinues(text, at + len)
+	);
 }
 
 /** The new layout from an alignment's pieces. */
