@@ -366,6 +366,7 @@ describe('layoutTimeline', () => {
 						priority
 					});
 					for (const m of laid.flatMap((l) => l.marks)) {
+						expect(m.row).toBeGreaterThanOrEqual(0);
 						if (m.kind !== 'event' || !m.label) continue;
 						const bodyRight = Math.max(m.x1, m.e1);
 						const bold = priority.has(m.id) || m.labelX < bodyRight;
@@ -422,6 +423,21 @@ describe('layoutTimeline', () => {
 		expect(focus).toMatchObject({ kind: 'event', label: 'Event e4' });
 		const counted = brief.marks.length + brief.clusters.reduce((n, c) => n + c.count, 0);
 		expect(counted).toBe(9);
+	});
+
+	test('with labels turned off (labelMaxWidth 0) every mark still has its row, bare', () => {
+		const items = [item('a', 10), item('b', 300), item('c', 300.2)];
+		const {
+			lanes: [a]
+		} = layoutTimeline(items, lanes, scale(600, 800), 800, {
+			labelMaxWidth: 0,
+			labelWidth: (t) => t.length * 6
+		});
+		expect(a!.marks).toHaveLength(3);
+		for (const m of a!.marks) {
+			expect(m.row).toBeGreaterThanOrEqual(0);
+			expect(m.label).toBeNull();
+		}
 	});
 
 	test('a focused mark near the right edge is named on its left, never left bare', () => {

@@ -514,8 +514,9 @@ function placeInRows(
 		// room up to the next mark (cut to it), else bare in the first row with room. Labels
 		// never run off the right edge.
 		const limit = Math.min(labelW, width - body1 - beside);
-		// The least room worth a label: a word or two, or the whole of a shorter title.
-		const least = Math.min(LABEL_MIN, labelW);
+		// The least room worth a label: a word or two, or the whole of a shorter title (a pixel
+		// at least: with labels turned off, labelMaxWidth 0, every mark goes bare).
+		const least = Math.max(1, Math.min(LABEL_MIN, labelW));
 		let bare = -1;
 		for (let r = 0; r < maxRows; r++) {
 			const inRow = rows[r] ?? NO_ROW;
