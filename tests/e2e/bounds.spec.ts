@@ -3,6 +3,7 @@
  * and the event page, with or without JavaScript, says what the bounds are and what the time
  * rests on.
  */
+import { SETTLE_MS } from '../../src/lib/explorer/settle';
 import { expect, test } from './fixtures';
 
 test.afterEach(({ problems }) => {
@@ -24,8 +25,20 @@ test('a bounded call shows its fade on the timeline and its bounds in words', as
 	const mark = page.locator('a.mark[data-event-id="russian-first-call"]');
 	const fade = mark.getByTestId('fade');
 	await expect(fade).toHaveCount(1);
-	const dot = await mark.locator('circle.instant').boundingBox();
-	const band = await fade.boundingBox();
+	// Both read in one task once the typeface is in and the timeline at rest: read one by one,
+	// a relayout between the two reads (the labels measured once the font arrives) could move
+	// one and not the other.
+	await page.evaluate(async (settle) => {
+		await document.fonts.ready;
+		await new Promise((r) => setTimeout(r, settle + 20));
+		for (let k = 0; k < 2; k++) await new Promise((r) => requestAnimationFrame(r));
+	}, SETTLE_MS);
+	const [dot, band] = await mark.evaluate((m) =>
+		[m.querySelector('circle.instant'), m.querySelector('[data-testid="fade"]')].map((el) => {
+			const r = el!.getBoundingClientRect();
+			return { x: r.x, width: r.width };
+		})
+	);
 	expect(band!.width).toBeGreaterThan(dot!.width * 4);
 	expect(Math.abs(band!.x - (dot!.x + dot!.width / 2))).toBeLessThan(2);
 	// Clear at the bounds, strongest at the time: a gradient, not a flat band.
