@@ -241,36 +241,22 @@ interface OpenRow {
 	'CSV all checked s': string;
 }
 const openRows: OpenRow[] = sizes.map((s) => {
-	const get = (kind: Kind) => opens.get(`${s.events}:${kind}`) ?? [];
+	/** One kind of page's runs at this size, as seconds with their spread. */
+	const secs = (kind: Kind, at: 'render' | 'complete') =>
+		fmtSpread(
+			(opens.get(`${s.events}:${kind}`) ?? []).map((r) => r[at]),
+			1000,
+			2
+		);
 	return {
 		events: s.events,
 		'JSON MB': round(s.jsonMb),
 		'CSV MB': round(s.csvMb),
-		'plain canvas s': fmtSpread(
-			get('plain').map((r) => r.render),
-			1000,
-			2
-		),
-		'Sightline JSON s': fmtSpread(
-			get('json').map((r) => r.render),
-			1000,
-			2
-		),
-		'Sightline CSV s': fmtSpread(
-			get('csv').map((r) => r.render),
-			1000,
-			2
-		),
-		'JSON all checked s': fmtSpread(
-			get('json').map((r) => r.complete),
-			1000,
-			2
-		),
-		'CSV all checked s': fmtSpread(
-			get('csv').map((r) => r.complete),
-			1000,
-			2
-		)
+		'plain canvas s': secs('plain', 'render'),
+		'Sightline JSON s': secs('json', 'render'),
+		'Sightline CSV s': secs('csv', 'render'),
+		'JSON all checked s': secs('json', 'complete'),
+		'CSV all checked s': secs('csv', 'complete')
 	};
 });
 interface FrameRow {

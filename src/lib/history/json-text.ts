@@ -8,14 +8,16 @@
  * JSON.parse on the parts that are parsed, or by being the same text as a part that was.
  */
 
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const COLON = 58;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
+import {
+	BACKSLASH,
+	CLOSE_BRACE,
+	CLOSE_BRACKET,
+	COLON,
+	COMMA,
+	OPEN_BRACE,
+	OPEN_BRACKET,
+	QUOTE
+} from '../model/json-chars';
 
 /** JSON's four whitespace characters: space, tab, line feed, carriage return. */
 function isSpace(c: number): boolean {

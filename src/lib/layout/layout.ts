@@ -486,9 +486,11 @@ function placeInRows(
 	// A band carries its name inside when the name fits there whole, when the band runs off the
 	// right edge, or when neither inside nor beside it (up to the edge) has room for the whole
 	// name and inside has more. A name inside is semibold: measured as bold, to be safe.
+	// The title is measured once, in the regular weight; bold is a tenth wider.
+	const plainW = labelWidthOf(item.title, o, false);
 	let inside = false;
 	if (shape !== INSTANT) {
-		const insideW = Math.min(o.labelMaxWidth, labelWidthOf(item.title, o, true));
+		const insideW = Math.min(o.labelMaxWidth, plainW * BOLD_WIDTH);
 		const insideRoom = visible - 16;
 		inside =
 			runsOffRight ||
@@ -496,7 +498,7 @@ function placeInRows(
 			(insideRoom >= LABEL_MIN && insideRoom > Math.min(insideW, width - body1 - beside));
 	}
 	const bold = chosen || inside;
-	const fullW = labelWidthOf(item.title, o, bold);
+	const fullW = bold ? plainW * BOLD_WIDTH : plainW;
 	const labelW = Math.min(o.labelMaxWidth, fullW);
 	let row = -1;
 	let room = 0;

@@ -10,6 +10,15 @@
  * (nothing is allocated for a file without duplicates, unless an object has many keys or
  * escaped ones) and is iterative, so neither a 50 MB file nor deep nesting troubles it.
  */
+import {
+	BACKSLASH,
+	CLOSE_BRACE as CLOSE_OBJECT,
+	CLOSE_BRACKET as CLOSE_ARRAY,
+	COMMA,
+	OPEN_BRACE as OPEN_OBJECT,
+	OPEN_BRACKET as OPEN_ARRAY,
+	QUOTE
+} from './json-chars';
 
 export interface DuplicateKey {
 	/** Where the later key is: the object's path, then the key, e.g. ["events", 3, "id"]. */
@@ -19,14 +28,6 @@ export interface DuplicateKey {
 	line: number;
 	column: number;
 }
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const COMMA = 0x2c;
 
 /**
  * Keys an object may have before they are kept in a Set: up to this many, a new key is compared
