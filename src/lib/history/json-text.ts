@@ -17,7 +17,7 @@ import {
 	OPEN_BRACE,
 	OPEN_BRACKET,
 	QUOTE
-} from '../model/json-chars';
+} from '../model/json-chars.ts';
 
 /** JSON's four whitespace characters: space, tab, line feed, carriage return. */
 function isSpace(c: number): boolean {

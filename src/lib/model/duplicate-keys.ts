@@ -18,7 +18,7 @@ import {
 	OPEN_BRACE as OPEN_OBJECT,
 	OPEN_BRACKET as OPEN_ARRAY,
 	QUOTE
-} from './json-chars';
+} from './json-chars.ts';
 
 export interface DuplicateKey {
 	/** Where the later key is: the object's path, then the key, e.g. ["events", 3, "id"]. */
