@@ -425,6 +425,44 @@ describe('layoutTimeline', () => {
 		expect(counted).toBe(9);
 	});
 
+	test('in a briefing, a lane without focus is one row of badges, and the focus keeps its rows', () => {
+		const items = [
+			item('f', 60),
+			...Array.from({ length: 6 }, (_, i) => item(`o${i}`, 30 + i * 40, { lane: 'b' }))
+		];
+		const laid = layoutTimeline(items, lanes, scale(600, 1200), 1200, {
+			labelWidth: (t) => t.length * 6,
+			priority: new Set(['f']),
+			sparse: true
+		});
+		const [a, b] = laid.lanes;
+		expect(a!.marks.map((m) => m.id)).toEqual(['f']);
+		expect(b!.marks).toEqual([]);
+		expect(b!.clusters.reduce((n, c) => n + c.count, 0)).toBe(6);
+		expect(b!.rows).toBe(1);
+		for (const c of b!.clusters) expect(c.row).toBe(0);
+		// One row of the default 26 px, padded 8 px above and below.
+		expect(b!.height).toBe(26 + 2 * 8);
+	});
+
+	test('at minute zoom a lane showing only its date-only note, or nothing, is just its name line', () => {
+		const day: TimelineItem = {
+			...item('day', 0, { lane: 'b' }),
+			shape: 'period',
+			extent: [T0 - 12 * 60 * MIN, T0 + 12 * 60 * MIN]
+		};
+		const three = [...lanes, { id: 'c', name: 'C' }];
+		const laid = layoutTimeline([item('x', 10), day], three, scale(60, 900), 900);
+		const [a, b, c] = laid.lanes;
+		expect(b!.strip?.ids).toEqual(['day']);
+		expect(b!.rows).toBe(0);
+		expect(c!.rows).toBe(0);
+		// Its name line only: shorter than the lane with a row of marks, never below 20 px.
+		expect(b!.height).toBeLessThan(a!.height);
+		expect(b!.height).toBeGreaterThanOrEqual(20);
+		expect(c!.y).toBe(b!.y + b!.height);
+	});
+
 	test('with labels turned off (labelMaxWidth 0) every mark still has its row, bare', () => {
 		const items = [item('a', 10), item('b', 300), item('c', 300.2)];
 		const {

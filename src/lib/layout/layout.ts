@@ -96,6 +96,9 @@ export interface LayoutOptions {
 	laneFloors: ReadonlyMap<string, number> | null;
 }
 
+/** Height of a lane's name line, px, where the note of its date-only events is written. */
+const NAME_LINE = 22;
+
 export const DEFAULT_LAYOUT: LayoutOptions = {
 	rowHeight: 26,
 	maxRows: 4,
@@ -802,7 +805,7 @@ function detailLane(
 	for (const i of rest) {
 		if (!focusPlaced && rank[i]! > 1) {
 			focusPlaced = true;
-			maxRows = Math.min(o.maxRows, Math.max(1, usedRows(rows)));
+			maxRows = Math.min(o.maxRows, usedRows(rows));
 		}
 		const mark = placeInRows(i, items[i]!, g.shape[i]!, rows, width, o, x, lin, maxRows);
 		if (mark) marks.push(mark);
@@ -874,9 +877,15 @@ function detailLane(
 				}
 			: null;
 	const top = y + o.lanePadding + (strip ? o.stripHeight : 0);
-	const rowCount = Math.max(1, rows.length) + (clusters.length > 0 ? 1 : 0);
-	const height = rowCount * o.rowHeight + 2 * o.lanePadding + (strip ? o.stripHeight : 0);
-	setRows(marks, clusters, top, Math.max(1, rows.length), o.rowHeight);
+	// Rows for marks only: a lane of badges, of the note of its date-only events, or with
+	// nothing in view is no taller than it needs (at least its name line, below).
+	const markRows = marks.length > 0 ? Math.max(1, rows.length) : 0;
+	const rowCount = markRows + (clusters.length > 0 ? 1 : 0);
+	const height = Math.max(
+		rowCount * o.rowHeight + 2 * o.lanePadding + (strip ? o.stripHeight : 0),
+		NAME_LINE
+	);
+	setRows(marks, clusters, top, markRows, o.rowHeight);
 	return {
 		id: lane.id,
 		name: lane.name,
