@@ -11,22 +11,6 @@ import { expect, test } from './fixtures';
 
 test.skip(({ isMobile }) => isMobile, 'projector sizes are set here');
 
-/**
- * Faults of the bundled incident's slides not yet fixed, the same at both sizes and themes:
- * "<storyline> step <n>" → the focused parties whose names are left out for room (issue 20,
- * item 2: on a slide the graph's plot is about 135 CSS px tall under the timeline, and these
- * parties sit at its edge among other focused ones). The list only shrinks: a listed fault
- * that no longer occurs fails the test too.
- */
-const UNNAMED: Record<string, Record<string, string[]>> = {
-	'deir-ez-zor-2016': {
-		'seventy-two-hours step 1': ['russian-mod', 'maria-zakharova'],
-		'seventy-two-hours step 3': ['danish-defence'],
-		'seventy-two-hours step 7': ['sarc|ocha'],
-		'seventy-two-hours step 8': ['united-states', 'russian-mod']
-	}
-};
-
 const SIZES = [
 	{ width: 1280, height: 720 },
 	{ width: 1920, height: 1080 }
@@ -119,7 +103,6 @@ for (const size of SIZES)
 				locale: 'en-GB'
 			});
 			const page = await ctx.newPage();
-			const fixed: string[] = [];
 			for (const story of model.storylines) {
 				await page.goto(`/brief/${story.id}/1?theme=${theme}`);
 				await page.locator('[data-ready]').first().waitFor();
@@ -135,23 +118,9 @@ for (const size of SIZES)
 					const where = `${story.id} step ${i + 1}`;
 					if (step.views.includes('timeline'))
 						expect.soft(await eventFaults(page, step.events), where).toEqual([]);
-					if (step.views.includes('graph') && step.parties.length) {
-						const known = UNNAMED[model.incident.id]?.[where] ?? [];
-						const faults = await partyFaults(page, step.parties);
-						const isKnown = (f: string) =>
-							known.some((k) => new RegExp(`^(${k}): its name is not written$`).test(f));
-						expect
-							.soft(
-								faults.filter((f) => !isKnown(f)),
-								where
-							)
-							.toEqual([]);
-						for (const k of known)
-							if (!faults.some((f) => new RegExp(`^(${k}): its name`).test(f)))
-								fixed.push(`${where}: ${k}`);
-					}
+					if (step.views.includes('graph') && step.parties.length)
+						expect.soft(await partyFaults(page, step.parties), where).toEqual([]);
 				}
 			}
-			expect(fixed, 'names listed in UNNAMED now written: shorten the list').toEqual([]);
 			await ctx.close();
 		});

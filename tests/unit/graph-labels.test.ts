@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
+	leaderEnd,
 	overlaps,
 	placeLabels,
 	shapeBox,
@@ -116,6 +117,46 @@ describe('placeLabels', () => {
 		const middle = { x0: 195, y0: 220, x1: 205, y1: 230 };
 		expect(overlaps(a!.box, middle)).toBe(false);
 		if (z) expect(overlaps(a!.box, z.box)).toBe(false);
+	});
+
+	test('a name that must be read, walled in by names and selected shapes, is drawn further out with a line', () => {
+		const c: LabelCandidate = { ...label('focus', 200, 200, 60), keep: true };
+		// Names placed before it on every side, and selected parties' shapes around it.
+		const ring = [
+			label('n', 200, 172, 80),
+			label('s', 200, 228, 80),
+			label('e', 250, 200, 30),
+			label('w', 150, 200, 30)
+		].map((l) => ({ ...l, keep: true }));
+		const walls = ring.map((l) => shapeBox({ x: l.x, y: l.y, r: 8 }));
+		const { placed, hidden } = placeLabels([...ring, c], {
+			width: 400,
+			height: 400,
+			obstacles: [shapeBox(c), ...walls]
+		});
+		expect(hidden).toEqual([]);
+		const focus = placed.find((l) => l.id === 'focus')!;
+		expect(focus.leader).toBe(true);
+		for (const o of placed) if (o !== focus) expect(overlaps(focus.box, o.box)).toBe(false);
+		for (const w of walls) expect(overlaps(focus.box, w)).toBe(false);
+		// Its line crosses no other name and no selected shape.
+		const [tx, ty] = leaderEnd(c, focus.box);
+		const len = Math.hypot(tx - c.x, ty - c.y);
+		for (let t = c.r + 1; t < len; t++) {
+			const [x, y] = [c.x + ((tx - c.x) * t) / len, c.y + ((ty - c.y) * t) / len];
+			const dot = { x0: x - 0.5, y0: y - 0.5, x1: x + 0.5, y1: y + 0.5 };
+			for (const o of [...placed.filter((l) => l !== focus).map((l) => l.box), ...walls])
+				expect(overlaps(dot, o)).toBe(false);
+		}
+		// Beside its party when there is room: no line.
+		expect(placeLabels([c], { width: 400, height: 400 }).placed[0]!.leader).toBeUndefined();
+		// A minor name is left out instead.
+		const minor = placeLabels([...ring, { ...c, keep: false }], {
+			width: 400,
+			height: 400,
+			obstacles: [shapeBox(c), ...walls]
+		});
+		expect(minor.hidden).toEqual(['focus']);
 	});
 
 	test('a label wider than the plot is left out', () => {

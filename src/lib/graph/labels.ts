@@ -42,6 +42,11 @@ export interface PlacedLabel {
 	side: LabelSide;
 	/** The label's box on screen. */
 	box: Box;
+	/**
+	 * Set when a name that must be read found room only away from its party: drawn with a
+	 * line from the shape to the name.
+	 */
+	leader?: boolean;
 }
 
 export interface Placement {
@@ -72,6 +77,10 @@ export interface PlaceOptions {
 }
 
 const SIDES: readonly LabelSide[] = ['below', 'above', 'right', 'left'];
+/** How much further out, px, a name that must be read is tried when no side is free. */
+const LEADER_STEPS = [12, 24, 36, 52, 72, 96, 124];
+/** The directions tried round the party, from straight below it round the clock. */
+const LEADER_ANGLES = 16;
 
 /** Whether two boxes overlap (touching edges do not). */
 export function overlaps(a: Box, b: Box): boolean {
@@ -116,6 +125,11 @@ export function sideBox(
 	return box.x0 >= 0 && box.y0 >= 0 && box.x1 <= width && box.y1 <= height ? box : null;
 }
 
+/** Where the line from a party to its name placed away meets the name's box: its nearest point. */
+export function leaderEnd(c: Pick<LabelCandidate, 'x' | 'y'>, b: Box): [number, number] {
+	return [Math.min(b.x1, Math.max(b.x0, c.x)), Math.min(b.y1, Math.max(b.y0, c.y))];
+}
+
 /** Places labels, most important candidate first (see the module's comment). */
 export function placeLabels(candidates: readonly LabelCandidate[], o: PlaceOptions): Placement {
 	const { width, height, obstacles = [], soft = [], gap = 2, offset = 3, cell = 64 } = o;
@@ -154,24 +168,70 @@ export function placeLabels(candidates: readonly LabelCandidate[], o: PlaceOptio
 	for (const b of obstacles) add(core(b), hardCoreGrid);
 	const placed: PlacedLabel[] = [];
 	const hidden: string[] = [];
+	// First a side clear of everything, else one that covers only other parties' shapes.
+	const clear = (b: Box, all: boolean) =>
+		!blocked(grow(b, gap)) && !blocked(b, all ? softGrid : coreGrid);
+	// A name that must be read, in a crowd: clear of other names and of selected shapes' middles.
+	const clearForKeep = (b: Box) => !blocked(grow(b, gap), labelGrid) && !blocked(b, hardCoreGrid);
+	/**
+	 * A name that must be read and has no room beside its party, in a crowd: the nearest spot
+	 * further out, clear of shapes where one is in reach, else clear of names and middles.
+	 */
+	const awayFrom = (c: LabelCandidate) => {
+		for (const all of [true, false])
+			for (const d of LEADER_STEPS)
+				for (let a = 0; a < LEADER_ANGLES; a++) {
+					// Round the party on an ellipse that keeps the name's near edge d px out.
+					const t = (2 * Math.PI * a) / LEADER_ANGLES + Math.PI / 2;
+					const cx = c.x + Math.cos(t) * (c.r + offset + d + c.w / 2);
+					const cy = c.y + Math.sin(t) * (c.r + offset + d + c.h / 2);
+					const box = { x0: cx - c.w / 2, y0: cy - c.h / 2, x1: cx + c.w / 2, y1: cy + c.h / 2 };
+					if (box.x0 < 0 || box.y0 < 0 || box.x1 > width || box.y1 > height) continue;
+					if (clear(box, all) && clearForKeep(box) && lineClear(c, box)) {
+						const side: LabelSide =
+							Math.abs(Math.sin(t)) > 0.7
+								? Math.sin(t) > 0
+									? 'below'
+									: 'above'
+								: cx > c.x
+									? 'right'
+									: 'left';
+						return { side, box, leader: true };
+					}
+				}
+		return undefined;
+	};
+	// The line to a name placed away crosses no other name and no selected shape: it would
+	// read as belonging to what it crosses.
+	const lineClear = (c: LabelCandidate, b: Box) => {
+		const [tx, ty] = leaderEnd(c, b);
+		const len = Math.hypot(tx - c.x, ty - c.y);
+		for (let t = c.r + 3; t < len - 1; t += 3) {
+			const [px, py] = [c.x + ((tx - c.x) * t) / len, c.y + ((ty - c.y) * t) / len];
+			if (blocked({ x0: px - 0.5, y0: py - 0.5, x1: px + 0.5, y1: py + 0.5 })) return false;
+		}
+		return true;
+	};
 	for (const c of candidates) {
-		const sides = SIDES.map((side) => ({ side, box: sideBox(c, side, width, height, offset) }));
-		// First a side clear of everything, else one that covers only other parties' shapes.
-		const clear = (b: Box, all: boolean) =>
-			!blocked(grow(b, gap)) && !blocked(b, all ? softGrid : coreGrid);
-		// A name that must be read, in a crowd: clear of other names and of selected shapes' middles.
-		const clearForKeep = (b: Box) => !blocked(grow(b, gap), labelGrid) && !blocked(b, hardCoreGrid);
+		const sides = SIDES.map((side) => ({
+			side,
+			box: sideBox(c, side, width, height, offset),
+			leader: false
+		}));
 		const pick =
 			sides.find((s) => s.box && clear(s.box, true)) ??
 			sides.find((s) => s.box && clear(s.box, false)) ??
-			(c.keep ? sides.find((s) => s.box && clearForKeep(s.box)) : undefined);
+			(c.keep ? sides.find((s) => s.box && clearForKeep(s.box)) : undefined) ??
+			(c.keep ? awayFrom(c) : undefined);
 		if (!pick) {
 			hidden.push(c.id);
 			continue;
 		}
 		add(grow(pick.box!, gap));
 		add(grow(pick.box!, gap), labelGrid);
-		placed.push({ id: c.id, side: pick.side, box: pick.box! });
+		const label: PlacedLabel = { id: c.id, side: pick.side, box: pick.box! };
+		if (pick.leader) label.leader = true;
+		placed.push(label);
 	}
 	return { placed, hidden };
 }
