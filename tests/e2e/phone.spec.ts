@@ -119,3 +119,27 @@ test('on a phone the graph sits below the controls and a tap selects a party', a
 	);
 	expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('on a phone a briefing step draws its graph at a readable size, its parties named', async ({
+	page,
+	model
+}) => {
+	const steps = model.storylines.flatMap((story) => {
+		const i = story.steps.findIndex((s) => s.views.includes('graph') && s.parties.length);
+		return i < 0 ? [] : [{ url: `/brief/${story.id}/${i + 1}`, parties: story.steps[i]!.parties }];
+	});
+	test.skip(steps.length === 0, 'no step of this incident shows the graph');
+	for (const { url, parties } of steps) {
+		await page.goto(url);
+		const plot = page.locator('.fig-graph .plot-wrap');
+		await plot.scrollIntoViewIfNeeded();
+		const box = (await plot.boundingBox())!;
+		// A scrolled page, not a slide: the graph takes most of a screen.
+		expect(box.height, url).toBeGreaterThan(page.viewportSize()!.height * 0.5);
+		for (const id of parties)
+			await expect(
+				plot.locator(`.name[data-party-id="${id}"] text`),
+				`${url}: ${id} named`
+			).toHaveText(/\S/);
+	}
+});
