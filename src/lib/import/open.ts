@@ -7,7 +7,7 @@ import type { IncidentModel } from '../model/schema.ts';
 import type { ValidationError } from '../model/validate.ts';
 import { formatBytes, MAX_IMPORT_BYTES, sizeProblem } from './limits.ts';
 import type { ImportProgress, ImportResult } from './run.ts';
-import { fromWire, type ImportBytesRequest, type WireResult } from './wire.ts';
+import { fromWire, type WireResult, type WorkerRequest } from './wire.ts';
 
 export type Opened =
 	| { ok: true; model: IncidentModel; warnings: string[]; fileName: string; bytes: number }
@@ -78,14 +78,18 @@ export function prepareWorker() {
  * bytes that are not UTF-8 as U+FFFD and hide that the file was saved in another encoding.
  */
 export function validateBytes(
-	data: Uint8Array,
+	data: Uint8Array | Blob,
 	fileName: string,
 	onProgress: (p: Progress) => void
 ): Promise<ImportResult> {
-	const req: ImportBytesRequest = { bytes: data, fileName };
+	const req: WorkerRequest =
+		data instanceof Blob ? { blob: data, fileName } : { bytes: data, fileName };
 	if (typeof Worker === 'undefined')
-		return import('./run.ts').then(({ runImportBytes }) =>
-			runImportBytes(req, (p) => onProgress({ stage: p.stage, fraction: null }))
+		return import('./run.ts').then(async ({ runImportBytes }) =>
+			runImportBytes(
+				{ bytes: data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data, fileName },
+				(p) => onProgress({ stage: p.stage, fraction: null })
+			)
 		);
 	return new Promise((resolve, reject) => {
 		const worker = spare ?? startWorker();
@@ -113,17 +117,18 @@ export function validateBytes(
 			worker.terminate();
 			reject(new Error(ev.message || 'the checking worker stopped'));
 		};
-		// For benchmarks: bytes in hand (then the worker's answer arrives, then it is read).
+		// For benchmarks: the file in hand (then the worker's answer arrives, then it is read).
 		performance.mark('sightline:read');
-		const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-		if (whole) worker.postMessage(req, [data.buffer]);
+		if (data instanceof Blob) worker.postMessage(req);
+		else if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength)
+			worker.postMessage(req, [data.buffer]);
 		else worker.postMessage(req);
 	});
 }
 
 /** Validates the bytes read and names the file in the answer. */
 async function finish(
-	data: Uint8Array,
+	data: Uint8Array | Blob,
 	fileName: string,
 	bytes: number,
 	onProgress: (p: Progress) => void
@@ -155,6 +160,33 @@ export async function openFile(file: File, onProgress: (p: Progress) => void): P
 	return finish(data, file.name, file.size, onProgress);
 }
 
+/**
+ * The request src/app.html's early script started for /open?src=: the answer, and its body
+ * gathered as a blob when its size was declared and within the limit.
+ */
+interface Early {
+	href: string;
+	res: Promise<{ res: Response; blob: Promise<Blob> | null }>;
+}
+
+declare global {
+	interface Window {
+		/** Not yet taken by the page. */
+		__sightlineEarly?: Early;
+	}
+}
+
+/**
+ * The request the page's early script started for `url`, taken once: the file is then on its
+ * way while the page's own scripts load. Null when there is none for this address.
+ */
+export function takeEarly(url: URL): Early['res'] | null {
+	if (typeof window === 'undefined') return null;
+	const early = window.__sightlineEarly;
+	delete window.__sightlineEarly;
+	return early && early.href === url.href ? early.res : null;
+}
+
 /** Opens a same-origin address, reading it with progress when the size is known. */
 export async function openUrl(
 	url: URL,
@@ -171,8 +203,11 @@ export async function openUrl(
 	onProgress({ stage: `Requesting ${url.pathname}`, fraction: null });
 	prepareWorker();
 	let res: Response;
+	let blob: Promise<Blob> | null = null;
 	try {
-		res = await fetcher(url, { credentials: 'same-origin' });
+		const early = takeEarly(url);
+		if (early) ({ res, blob } = await early);
+		else res = await fetcher(url, { credentials: 'same-origin' });
 	} catch (e) {
 		return fail(
 			fileName,
@@ -191,6 +226,20 @@ export async function openUrl(
 	const declared = encoded ? 0 : Number(res.headers.get('content-length')) || 0;
 	const big = sizeProblem(declared, fileName);
 	if (big) return { ok: false, fileName, errors: [big] };
+	if (blob) {
+		let whole: Blob;
+		try {
+			whole = await blob;
+		} catch (e) {
+			return fail(
+				fileName,
+				`could not be fetched from ${url.pathname}: ${e instanceof Error ? e.message : String(e)}`
+			);
+		}
+		const over = sizeProblem(whole.size, fileName);
+		if (over) return { ok: false, fileName, errors: [over] };
+		return finish(whole, fileName, whole.size, onProgress);
+	}
 	if (!res.body)
 		return finish(new Uint8Array(await res.arrayBuffer()), fileName, declared, onProgress);
 
@@ -220,6 +269,7 @@ export async function openUrl(
 	}
 	// One copy into one buffer. (Joining the chunks through a Blob took about 0.6 s more at
 	// 63 MB: the browser keeps large blobs on disk.)
+	if (chunks.length === 1) return finish(chunks[0]!, fileName, received, onProgress);
 	const whole = new Uint8Array(received);
 	let at = 0;
 	for (const chunk of chunks) {
