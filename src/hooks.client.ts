@@ -20,10 +20,4 @@ export const init = () => {
 		new Intl.NumberFormat('en-GB').format(1);
 		new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', era: 'short' }).format(0);
 	}, 0);
-	// A file opened by address: its checking worker loads beside the page's own start, not after.
-	if (
-		/\/open(\.html)?\/?$/.test(location.pathname) &&
-		new URLSearchParams(location.search).has('src')
-	)
-		void import('$lib/import/open').then((m) => m.prepareWorker());
 };

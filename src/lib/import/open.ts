@@ -7,7 +7,7 @@ import type { IncidentModel } from '../model/schema.ts';
 import type { ValidationError } from '../model/validate.ts';
 import { formatBytes, MAX_IMPORT_BYTES, sizeProblem } from './limits.ts';
 import type { ImportProgress, ImportResult } from './run.ts';
-import { fromWire, type WireResult, type WorkerRequest } from './wire.ts';
+import { fromWire, type ImportBytesRequest, type WireResult } from './wire.ts';
 
 export type Opened =
 	| { ok: true; model: IncidentModel; warnings: string[]; fileName: string; bytes: number }
@@ -78,18 +78,14 @@ export function prepareWorker() {
  * bytes that are not UTF-8 as U+FFFD and hide that the file was saved in another encoding.
  */
 export function validateBytes(
-	data: Uint8Array | Blob,
+	data: Uint8Array,
 	fileName: string,
 	onProgress: (p: Progress) => void
 ): Promise<ImportResult> {
-	const req: WorkerRequest =
-		data instanceof Blob ? { blob: data, fileName } : { bytes: data, fileName };
+	const req: ImportBytesRequest = { bytes: data, fileName };
 	if (typeof Worker === 'undefined')
-		return import('./run.ts').then(async ({ runImportBytes }) =>
-			runImportBytes(
-				{ bytes: data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data, fileName },
-				(p) => onProgress({ stage: p.stage, fraction: null })
-			)
+		return import('./run.ts').then(({ runImportBytes }) =>
+			runImportBytes(req, (p) => onProgress({ stage: p.stage, fraction: null }))
 		);
 	return new Promise((resolve, reject) => {
 		const worker = spare ?? startWorker();
@@ -117,18 +113,17 @@ export function validateBytes(
 			worker.terminate();
 			reject(new Error(ev.message || 'the checking worker stopped'));
 		};
-		// For benchmarks: the file in hand (then the worker's answer arrives, then it is read).
+		// For benchmarks: bytes in hand (then the worker's answer arrives, then it is read).
 		performance.mark('sightline:read');
-		if (data instanceof Blob) worker.postMessage(req);
-		else if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength)
-			worker.postMessage(req, [data.buffer]);
+		const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+		if (whole) worker.postMessage(req, [data.buffer]);
 		else worker.postMessage(req);
 	});
 }
 
 /** Validates the bytes read and names the file in the answer. */
 async function finish(
-	data: Uint8Array | Blob,
+	data: Uint8Array,
 	fileName: string,
 	bytes: number,
 	onProgress: (p: Progress) => void
@@ -238,7 +233,14 @@ export async function openUrl(
 		}
 		const over = sizeProblem(whole.size, fileName);
 		if (over) return { ok: false, fileName, errors: [over] };
-		return finish(whole, fileName, whole.size, onProgress);
+		// Read here and handed over as bytes: read in the worker, a large blob took it seconds more.
+		let data: Uint8Array;
+		try {
+			data = new Uint8Array(await whole.arrayBuffer());
+		} catch (e) {
+			return fail(fileName, `could not be read: ${e instanceof Error ? e.message : String(e)}`);
+		}
+		return finish(data, fileName, data.length, onProgress);
 	}
 	if (!res.body)
 		return finish(new Uint8Array(await res.arrayBuffer()), fileName, declared, onProgress);

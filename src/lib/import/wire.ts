@@ -13,12 +13,6 @@ export interface ImportBytesRequest {
 }
 
 /**
- * What the page sends the worker: the bytes, or a file the browser holds as a blob, which the
- * worker reads itself, off the page's thread.
- */
-export type WorkerRequest = ImportBytesRequest | { blob: Blob; fileName: string };
-
-/**
  * What the worker sends back: the problems, or a valid model as JSON text, one string rather
  * than objects (cloning a 100,000-event model object by object between threads took about
  * 1.8 s of the two threads' time, 0.9 s of it on the page's). For a one-file incident the
