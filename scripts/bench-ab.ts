@@ -15,10 +15,20 @@
  * Figures, never assertions.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { synthIncident } from '../src/lib/bench/synth';
-import { frames, launch, newPage, openRendered, option, round, serve, stats } from './lib/measure';
+import {
+	buildsToCompare,
+	frames,
+	launch,
+	newPage,
+	openRendered,
+	option,
+	round,
+	serve,
+	stats
+} from './lib/measure';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => option(args, name);
@@ -33,19 +43,7 @@ function count(name: string, fallback: number, min: number): number {
 	return n;
 }
 
-const A = opt('a');
-const B = opt('b') ?? 'build';
-if (!A) {
-	console.error('bench:ab: name the build to compare with: --a <folder of a built site>.');
-	process.exit(2);
-}
-const builds = [resolve(A), resolve(B)];
-for (const dir of builds) {
-	if (!existsSync(join(dir, 'index.html')) || !existsSync(join(dir, 'open.html'))) {
-		console.error(`bench:ab: ${dir} is not a built Sightline site (no index.html and open.html).`);
-		process.exit(2);
-	}
-}
+const builds = buildsToCompare(args, 'bench:ab', ['index.html', 'open.html']);
 const PAIRS = count('pairs', 6, 1);
 const EVENTS = count('events', 10_000, 1);
 const PARTIES = count('parties', opt('lanes') === 'party' ? 1000 : 12, 1);

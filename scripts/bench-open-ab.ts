@@ -16,28 +16,16 @@
  * Figures, never assertions.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { synthIncident } from '../src/lib/bench/synth';
 import { eventsCsv } from '../src/lib/model/export';
 import type { IncidentModel } from '../src/lib/model/schema';
-import { fmtSpread, launch, newPage, option, serve } from './lib/measure';
+import { buildsToCompare, fmtSpread, launch, newPage, option, serve } from './lib/measure';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => option(args, name);
-const A = opt('a');
-const B = opt('b') ?? 'build';
-if (!A) {
-	console.error('bench:open-ab: name the build to compare with: --a <folder of a built site>.');
-	process.exit(2);
-}
-const builds = [resolve(A), resolve(B)];
-for (const dir of builds) {
-	if (!existsSync(join(dir, 'open.html'))) {
-		console.error(`bench:open-ab: ${dir} is not a built Sightline site (no open.html).`);
-		process.exit(2);
-	}
-}
+const builds = buildsToCompare(args, 'bench:open-ab', ['open.html']);
 const PAIRS = Math.max(1, Number(opt('pairs') ?? 4) || 4);
 const SIZES = (opt('sizes') ?? '10000,100000').split(',').map(Number);
 const KINDS = (opt('kinds') ?? 'json,csv').split(',') as ('json' | 'csv')[];

@@ -1,16 +1,36 @@
 /**
- * What `npm run bench` and `npm run bench:ab` share: reading their options, serving a build,
+ * What `npm run bench` and the A/B benches share: reading their options, serving a build,
  * starting Chromium, opening an incident in it, and what they measure in the page (the
  * main-thread time of each input step, and the median and p95 of a run of them).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 
 /** The value after `--name` in args, if given. */
 export function option(args: string[], name: string): string | undefined {
 	const i = args.indexOf(`--${name}`);
 	return i >= 0 ? args[i + 1] : undefined;
+}
+
+/**
+ * The two builds an A/B bench compares, as absolute folders: --a (required) and --b (build/ by
+ * default), each holding `files`. Exits with a message saying what is missing otherwise.
+ */
+export function buildsToCompare(args: string[], tool: string, files: string[]): [string, string] {
+	const a = option(args, 'a');
+	if (!a) {
+		console.error(`${tool}: name the build to compare with: --a <folder of a built site>.`);
+		process.exit(2);
+	}
+	const builds: [string, string] = [resolve(a), resolve(option(args, 'b') ?? 'build')];
+	for (const dir of builds)
+		if (files.some((f) => !existsSync(join(dir, f)))) {
+			console.error(`${tool}: ${dir} is not a built Sightline site (no ${files.join(' and ')}).`);
+			process.exit(2);
+		}
+	return builds;
 }
 
 /** Serves a built site (scripts/serve.mjs) on a port; resolves once it answers. */

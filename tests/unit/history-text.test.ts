@@ -8,6 +8,7 @@ import { describe, expect, test, vi } from 'vitest';
 import {
 	buildRevisions,
 	diffSnapshots,
+	revisionOf,
 	snapshotOf,
 	type Commit,
 	type Revision,
@@ -26,15 +27,7 @@ function plainRevisions(commits: Commit[]): Revision[] {
 			snapshot: next,
 			blobs: Object.fromEntries(Object.entries(c.files).map(([f, e]) => [f, e.blob]))
 		};
-		if (changes.length)
-			revisions.push({
-				version: c.hash.slice(0, 7),
-				hash: c.hash,
-				date: c.date,
-				subject: c.subject,
-				body: c.body,
-				changes
-			});
+		if (changes.length) revisions.push(revisionOf(c, changes));
 	}
 	return revisions.reverse();
 }

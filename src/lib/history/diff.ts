@@ -231,17 +231,21 @@ export function buildRevisions(commits: Iterable<Commit>): Revision[] {
 		}
 		// eslint-disable-next-line no-restricted-syntax -- keyed by the data files' own names
 		blobs = Object.fromEntries(Object.entries(c.files).map(([f, e]) => [f, e.blob]));
-		if (changes.length === 0) continue;
-		revisions.push({
-			version: c.hash.slice(0, 7),
-			hash: c.hash,
-			date: c.date,
-			subject: c.subject,
-			body: c.body,
-			changes
-		});
+		if (changes.length) revisions.push(revisionOf(c, changes));
 	}
 	return revisions.reverse();
+}
+
+/** A commit that changed records, as the history publishes it. */
+export function revisionOf(c: Commit, changes: RecordChange[]): Revision {
+	return {
+		version: c.hash.slice(0, 7),
+		hash: c.hash,
+		date: c.date,
+		subject: c.subject,
+		body: c.body,
+		changes
+	};
 }
 
 /** One record's entries in the history, newest first. */
