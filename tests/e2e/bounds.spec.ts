@@ -3,12 +3,34 @@
  * and the event page, with or without JavaScript, says what the bounds are and what the time
  * rests on.
  */
+import type { Locator, Page } from '@playwright/test';
 import { SETTLE_MS } from '../../src/lib/explorer/settle';
 import { expect, test } from './fixtures';
 
 test.afterEach(({ problems }) => {
 	expect(problems, 'console errors, warnings or exceptions').toEqual([]);
 });
+
+/**
+ * The boxes of parts of a mark, read in one task once the typeface is in and the timeline at
+ * rest: read one by one, a relayout between the reads (the labels measured once the font
+ * arrives, the width first observed) could move one and not the other.
+ */
+async function boxesAtRest(page: Page, mark: Locator, parts: string[]) {
+	await page.evaluate(async (settle) => {
+		await document.fonts.ready;
+		await new Promise((r) => setTimeout(r, settle + 20));
+		for (let k = 0; k < 2; k++) await new Promise((r) => requestAnimationFrame(r));
+	}, SETTLE_MS);
+	return mark.evaluate(
+		(m, parts) =>
+			parts.map((part) => {
+				const r = m.querySelector(part)!.getBoundingClientRect();
+				return { x: r.x, width: r.width };
+			}),
+		parts
+	);
+}
 
 test('a bounded call shows its fade on the timeline and its bounds in words', async ({ page }) => {
 	await page.goto('/events/russian-first-call?from=2016-09-17T12:30:00Z&to=2016-09-17T14:30:00Z');
@@ -25,20 +47,7 @@ test('a bounded call shows its fade on the timeline and its bounds in words', as
 	const mark = page.locator('a.mark[data-event-id="russian-first-call"]');
 	const fade = mark.getByTestId('fade');
 	await expect(fade).toHaveCount(1);
-	// Both read in one task once the typeface is in and the timeline at rest: read one by one,
-	// a relayout between the two reads (the labels measured once the font arrives) could move
-	// one and not the other.
-	await page.evaluate(async (settle) => {
-		await document.fonts.ready;
-		await new Promise((r) => setTimeout(r, settle + 20));
-		for (let k = 0; k < 2; k++) await new Promise((r) => requestAnimationFrame(r));
-	}, SETTLE_MS);
-	const [dot, band] = await mark.evaluate((m) =>
-		[m.querySelector('circle.instant'), m.querySelector('[data-testid="fade"]')].map((el) => {
-			const r = el!.getBoundingClientRect();
-			return { x: r.x, width: r.width };
-		})
-	);
+	const [dot, band] = await boxesAtRest(page, mark, ['circle.instant', '[data-testid="fade"]']);
 	expect(band!.width).toBeGreaterThan(dot!.width * 4);
 	expect(Math.abs(band!.x - (dot!.x + dot!.width / 2))).toBeLessThan(2);
 	// Clear at the bounds, strongest at the time: a gradient, not a flat band.
@@ -65,8 +74,8 @@ test('a date-only event bounded within its day: the fade sits inside the day ban
 		'Known only within bounds: between 13:30 and 20:15 Damascus, Mon 19 Sep 2016'
 	);
 	const mark = page.locator('a.mark[data-event-id="convoy-attack-urum-al-kubra"]');
-	const day = await mark.locator('rect.period').boundingBox();
-	const band = await mark.getByTestId('fade').boundingBox();
+	await expect(mark.getByTestId('fade')).toHaveCount(1);
+	const [day, band] = await boxesAtRest(page, mark, ['rect.period', '[data-testid="fade"]']);
 	expect(band!.x).toBeGreaterThan(day!.x);
 	expect(band!.width).toBeLessThan(day!.width);
 });
