@@ -222,6 +222,25 @@ describe('opening by address', () => {
 		expect(stages.join('\n')).not.toMatch(/ of 10 bytes/);
 	});
 
+	test('a file whose download breaks off part-way is refused with the reason, not left loading', async () => {
+		const body = new ReadableStream<Uint8Array>({
+			start(c) {
+				c.enqueue(new TextEncoder().encode('{"incident": {'));
+				c.error(new TypeError('network error'));
+			}
+		});
+		const result = await openUrl(
+			new URL('https://a.example/data/x.json'),
+			() => {},
+			(async () => new Response(body)) as unknown as typeof fetch
+		);
+		expect(result).toMatchObject({
+			ok: false,
+			fileName: 'x.json',
+			errors: [{ path: '$', message: 'could not be fetched from /data/x.json: network error' }]
+		});
+	});
+
 	test('a missing file names the status', async () => {
 		const result = await openUrl(
 			new URL('https://a.example/none.json'),

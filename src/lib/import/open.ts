@@ -242,9 +242,27 @@ export async function openUrl(
 		}
 		return finish(data, fileName, data.length, onProgress);
 	}
-	if (!res.body)
-		return finish(new Uint8Array(await res.arrayBuffer()), fileName, declared, onProgress);
+	let read: Uint8Array | Opened;
+	try {
+		read = await readBody(res, fileName, declared, onProgress);
+	} catch (e) {
+		// The connection dropped or the server stopped part-way through the file.
+		return fail(
+			fileName,
+			`could not be fetched from ${url.pathname}: ${e instanceof Error ? e.message : String(e)}`
+		);
+	}
+	return read instanceof Uint8Array ? finish(read, fileName, read.length, onProgress) : read;
+}
 
+/** The whole body, read with progress and stopped at the size limit. */
+async function readBody(
+	res: Response,
+	fileName: string,
+	declared: number,
+	onProgress: (p: Progress) => void
+): Promise<Uint8Array | Opened> {
+	if (!res.body) return new Uint8Array(await res.arrayBuffer());
 	const reader = res.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let received = 0;
@@ -271,13 +289,12 @@ export async function openUrl(
 	}
 	// One copy into one buffer. (Joining the chunks through a Blob took about 0.6 s more at
 	// 63 MB: the browser keeps large blobs on disk.)
-	if (chunks.length === 1) return finish(chunks[0]!, fileName, received, onProgress);
+	if (chunks.length === 1) return chunks[0]!;
 	const whole = new Uint8Array(received);
 	let at = 0;
 	for (const chunk of chunks) {
 		whole.set(chunk, at);
 		at += chunk.length;
 	}
-	chunks.length = 0;
-	return finish(whole, fileName, received, onProgress);
+	return whole;
 }
