@@ -10,7 +10,7 @@ import type { Attachment } from 'svelte/attachments';
 
 export function observeSize(
 	set: (size: { width: number; height: number }) => void
-): Attachment<HTMLElement> {
+): Attachment<Element> {
 	return (element) => {
 		const observer = new ResizeObserver(() =>
 			set({ width: element.clientWidth, height: element.clientHeight })
