@@ -129,6 +129,26 @@ test('the time zone selector changes every label and says which zone it is', asy
 	);
 });
 
+test('a choice made as soon as the page shows is kept, not put back when its scripts start', async ({
+	page,
+	request
+}) => {
+	// The prerendered page's selects and search box wait, disabled, for the page's scripts:
+	// a choice made in them before would be reset to the page's own state when they ran.
+	const html = await (await request.get('/')).text();
+	const tag = (id: string) =>
+		new RegExp(`<(?:select|input)[^>]*data-testid="${id}"[^>]*>`).exec(html)?.[0] ?? '';
+	expect(tag('zone-select')).toMatch(/\sdisabled/);
+	expect(tag('search')).toMatch(/\sdisabled/);
+	await page.goto('/', { waitUntil: 'commit' });
+	await page.getByTestId('zone-select').selectOption('utc');
+	await page.getByTestId('search').fill('convoy');
+	await expect(page).toHaveURL(/tz=utc/);
+	await expect(page).toHaveURL(/q=convoy/);
+	await expect(page.getByTestId('zone-select')).toHaveValue('utc');
+	await expect(page.getByTestId('search')).toHaveValue('convoy');
+});
+
 test('lanes switch between sides, categories and parties', async ({ page, model }) => {
 	await page.goto('/');
 	const sideNames = model.incident.sides.map((s) => s.name.toUpperCase());
