@@ -402,12 +402,15 @@ function check({ minPx, within }: { minPx: number; within: string | null }): Lay
 	}
 
 	// Wide: the page scrolls sideways; name the deepest elements reaching past the right edge.
+	// Measured against the layout viewport: on a phone, content wider than the screen widens
+	// innerWidth with it (the page is zoomed out to fit), so innerWidth would never be passed.
 	const doc = document.scrollingElement ?? document.documentElement;
-	if (!within && doc.scrollWidth > innerWidth) {
+	const screenWidth = document.documentElement.clientWidth;
+	if (!within && doc.scrollWidth > screenWidth) {
 		const past = [...document.body.querySelectorAll('*')].filter((el) => {
 			const r = el.getBoundingClientRect();
 			return (
-				r.width > 0 && r.right > innerWidth + 1 && clipsOf(el).every((c) => c.box.r > innerWidth)
+				r.width > 0 && r.right > screenWidth + 1 && clipsOf(el).every((c) => c.box.r > screenWidth)
 			);
 		});
 		const deepest = past.filter((el) => !past.some((o) => o !== el && el.contains(o))).slice(0, 3);
@@ -415,7 +418,7 @@ function check({ minPx, within }: { minPx: number; within: string | null }): Lay
 			kind: 'wide',
 			where: deepest.map(pathOf).join(', ') || 'body',
 			text: short(deepest[0]?.textContent ?? ''),
-			detail: `the page is ${doc.scrollWidth} px wide in a ${innerWidth} px viewport`
+			detail: `the page is ${doc.scrollWidth} px wide in a ${screenWidth} px viewport`
 		});
 	}
 	return problems;
