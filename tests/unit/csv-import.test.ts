@@ -13,6 +13,7 @@ import { validateSingleJson } from '../../src/lib/import/single-file';
 import { eventsCsv } from '../../src/lib/model/export';
 import type { IncidentModel } from '../../src/lib/model/schema';
 import { parseInstant } from '../../src/lib/model/time';
+import { textMayHoldUnwanted } from '../../src/lib/model/characters';
 import { formatError, validateIncident } from '../../src/lib/model/validate';
 import { loadIncident } from '../../src/lib/server/load-incident';
 import { miniFiles } from './fixtures';
@@ -531,6 +532,22 @@ describe('csvToIncident: errors', () => {
 			'events.csv row 4, column "summary": summary contains the control character U+0008 (backspace) at position 2; only tab and line feed are allowed',
 			'events.csv row 4, column "source_url": "https://e.\\u200Borg/2" must not contain invisible characters: U+200B (zero-width space) at position 11 does not show, so the link could look like a different address from the one it opens'
 		]);
+	});
+
+	test('a lone half of a surrogate pair is found in any cell; a whole pair and CRLF lines pass', () => {
+		const clean = `${HEADER}\r\na,2016-09-17T10:00Z,,T 🚀,A,X,https://e.org/1\r\n`;
+		expect(textMayHoldUnwanted(clean)).toBe(false);
+		importOk(clean);
+		for (const [cell, code] of [
+			['T\uD83D', 'D83D'],
+			['\uDE80T', 'DE80']
+		] as const) {
+			const text = `${HEADER}\r\na,2016-09-17T10:00Z,,${cell},A,X,https://e.org/1\r\n`;
+			expect(textMayHoldUnwanted(text)).toBe(true);
+			expect(importErrors(text)).toEqual([
+				`events.csv row 2, column "title": title contains half of a character (U+${code}, a UTF-16 surrogate without its pair) at position ${cell.startsWith('T') ? 2 : 1}; the text was cut or mis-encoded`
+			]);
+		}
 	});
 
 	test('a line break inside a quoted cell is a line feed, whatever ends the file’s lines', () => {

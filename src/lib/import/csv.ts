@@ -13,7 +13,8 @@ import { eventExtent } from '../model/extent.ts';
 import {
 	controlCharacterProblem,
 	invisibleInUrlProblem,
-	showInvisible
+	showInvisible,
+	textMayHoldUnwanted
 } from '../model/characters.ts';
 import {
 	daysInMonth,
@@ -191,6 +192,10 @@ function columnKey(header: string): string {
 
 /** export.ts's csvCell puts ' before a cell that a spreadsheet would run as a formula. */
 const FORMULA_GUARD = /^'[=+\-@\t\r]/;
+
+/** A line break inside a quoted cell is a line break, however the file ends its lines. */
+const lineFeeds = (value: string) =>
+	value.indexOf('\r') === -1 ? value : value.replace(/\r\n?/g, '\n');
 
 export function unguardCell(value: string): string {
 	return FORMULA_GUARD.test(value) ? value.slice(1) : value;
@@ -449,6 +454,8 @@ export function csvToIncident(text: string, options: CsvImportOptions): CsvImpor
 	if (unclosedQuoteRow !== null) errors.push(unclosed(unclosedQuoteRow));
 
 	const urlColumn: Column = index.has('source_url') ? 'source_url' : 'source_urls';
+	// A clean file, the usual case, is known clean in one pass: its cells need no look each.
+	const unwantedAnywhere = textMayHoldUnwanted(text);
 	const sepName = separator === ',' ? 'comma' : separator === ';' ? 'semicolon' : 'tab';
 
 	const events: IncidentEvent[] = [];
@@ -492,10 +499,7 @@ export function csvToIncident(text: string, options: CsvImportOptions): CsvImpor
 			get(column) {
 				const i = index.get(column);
 				if (i === undefined) return '';
-				// A line break inside a quoted cell is a line break, however the file ends its lines.
-				return (read[i] ??= unguardCell(cellsOfRow[i] ?? '')
-					.trim()
-					.replace(/\r\n?/g, '\n'));
+				return (read[i] ??= lineFeeds(unguardCell(cellsOfRow[i] ?? '').trim()));
 			}
 		};
 		let rowOk = true;
@@ -505,10 +509,11 @@ export function csvToIncident(text: string, options: CsvImportOptions): CsvImpor
 		};
 
 		// Characters no text may carry (a NUL, an escape…), in any column the import reads.
-		for (const column of index.keys()) {
-			const message = controlCharacterProblem(cells.get(column));
-			if (message) problem(column, `${column} ${message}`);
-		}
+		if (unwantedAnywhere)
+			for (const column of index.keys()) {
+				const message = controlCharacterProblem(cells.get(column));
+				if (message) problem(column, `${column} ${message}`);
+			}
 
 		// id
 		const id = cells.get('id');

@@ -70,6 +70,20 @@ export function controlCharacterProblem(text: string): string | null {
 	return `contains half of a character (${hex(code)}, a UTF-16 surrogate without its pair) at position ${position}; the text was cut or mis-encoded`;
 }
 
+/** UNWANTED less the carriage return, which ends lines in a text that is cut into values. */
+const UNWANTED_BUT_CR =
+	// eslint-disable-next-line no-control-regex -- finding these characters is the point
+	/[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Whether any value cut from this text, with its line breaks made line feeds, could hold an
+ * unwanted character: one pass over the whole text instead of one per value. False means none
+ * can; true, that each value must be looked at (controlCharacterProblem).
+ */
+export function textMayHoldUnwanted(text: string): boolean {
+	return UNWANTED_BUT_CR.test(text);
+}
+
 /** A cheaper first look: a surrogate here may still be half of a sound pair (an emoji). */
 // eslint-disable-next-line no-control-regex -- finding these characters is the point
 const SUSPECT = /[\u0000-\u0008\u000B-\u001F\uD800-\uDFFF]/;
