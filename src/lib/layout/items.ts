@@ -45,13 +45,23 @@ export function toItems(
 	mode: LaneMode,
 	partyById: Map<string, Pick<Party, 'side'>>
 ): TimelineItem[] {
-	return events.map((e) => ({
-		id: e.id,
-		title: e.title,
-		lane: laneOf(e, mode, partyById),
-		approximate: e.approximate,
-		disputed: e.disputed,
-		fade: eventFade(e),
-		...eventExtent(e)
-	}));
+	const items: TimelineItem[] = new Array(events.length);
+	for (let i = 0; i < events.length; i++) {
+		const e = events[i]!;
+		// Each field named, not spread from the extent: one object per event, not two.
+		const x = eventExtent(e);
+		items[i] = {
+			id: e.id,
+			title: e.title,
+			lane: laneOf(e, mode, partyById),
+			approximate: e.approximate,
+			disputed: e.disputed,
+			fade: eventFade(e),
+			start: x.start,
+			end: x.end,
+			extent: x.extent,
+			shape: x.shape
+		};
+	}
+	return items;
 }
