@@ -149,6 +149,27 @@ test('a choice made as soon as the page shows is kept, not put back when its scr
 	await expect(page.getByTestId('search')).toHaveValue('convoy');
 });
 
+test('a list opened before the page’s scripts ran stays open, and fills in when they start', async ({
+	page
+}) => {
+	// The page's scripts are held back, so the lists are opened in the prerendered page.
+	let release = () => {};
+	const held = new Promise<void>((r) => (release = r));
+	await page.route(/\/_app\/immutable\/entry\/app\.[^/]*\.js$/, async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/', { waitUntil: 'domcontentloaded' });
+	await page.locator('details.parties summary').click();
+	await page.locator('details.event-list summary').click();
+	await expect(page.locator('details.parties')).toHaveAttribute('open', '');
+	release();
+	await expect(page.getByPlaceholder('Find a party')).toBeVisible();
+	await expect(page.locator('details.event-list .hint')).toBeVisible();
+	await expect(page.locator('details.parties')).toHaveAttribute('open', '');
+	await expect(page.locator('details.event-list')).toHaveAttribute('open', '');
+});
+
 test('lanes switch between sides, categories and parties', async ({ page, model }) => {
 	await page.goto('/');
 	const sideNames = model.incident.sides.map((s) => s.name.toUpperCase());
