@@ -5,7 +5,8 @@
  * and so on (interleaved, so both see the same hours: figures on these shared machines vary by
  * 40% between hours), each in a fresh browser context, and prints each build's median and range
  * from navigation to: the file requested, the site's scripts started (`sightline:hydrate`), the
- * file in hand (`sightline:read`), the worker's
+ * file in hand (`sightline:read`), the worker's first look at it (`sightline:preview`) and its
+ * picture on screen (`sightline:first-look`), the worker's
  * answer (`sightline:answered`), the model read (`sightline:parsed`), the index built and the
  * first complete render; and in how many pairs B was the faster to the first render.
  *
@@ -47,7 +48,17 @@ const ports = [4183, 4184];
 const servers = await Promise.all(builds.map((dir, i) => serve(ports[i]!, dir)));
 const browser = await launch();
 
-const STAGES = ['requested', 'hydrate', 'read', 'answered', 'parsed', 'indexed', 'render'] as const;
+const STAGES = [
+	'requested',
+	'hydrate',
+	'read',
+	'preview',
+	'look',
+	'answered',
+	'parsed',
+	'indexed',
+	'render'
+] as const;
 type Stage = (typeof STAGES)[number];
 type Run = Record<Stage, number>;
 const runs = new Map<string, Run[]>();
@@ -71,6 +82,8 @@ async function openOnce(i: number, file: string): Promise<Run> {
 			requested: res?.requestStart || res?.startTime || NaN,
 			hydrate: mark('sightline:hydrate'),
 			read: mark('sightline:read'),
+			preview: mark('sightline:preview'),
+			look: mark('sightline:first-look'),
 			answered: mark('sightline:answered'),
 			parsed: mark('sightline:parsed'),
 			indexed: mark('sightline:indexed'),

@@ -258,6 +258,35 @@ test('the keyboard reaches any event through the list of events in view', async 
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 });
 
+test('a file is drawn at a first look while its records are checked against each other', async ({
+	page
+}) => {
+	// The first look lasts only while the last checks run: its caption is caught as it comes.
+	await page.addInitScript(() => {
+		const w = window as unknown as { __firstLook?: string };
+		new MutationObserver(() => {
+			const caption = document.querySelector('[data-testid=first-look] figcaption');
+			if (caption && w.__firstLook === undefined) w.__firstLook = caption.textContent ?? '';
+		}).observe(document, { subtree: true, childList: true });
+	});
+	await page.goto(`/open?src=/e2e/${FILE}`);
+	await expectOpened(page);
+	const caption = await page.evaluate(
+		() => (window as unknown as { __firstLook?: string }).__firstLook ?? ''
+	);
+	expect(caption.replace(/\s+/g, ' ')).toMatch(
+		/^A first look at synthetic-e2e-10000\.json: 10,000 events, \d{4}–\d{4}, in \d+ lanes by side, drawn from their checked times \(UTC\)\. The records are still being checked/
+	);
+	// It came before the workspace, and gave way to it.
+	const [look = NaN, render = NaN] = await page.evaluate(() =>
+		['sightline:first-look', 'sightline:first-render'].map(
+			(name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN
+		)
+	);
+	expect(look).toBeLessThan(render);
+	await expect(page.getByTestId('first-look')).toHaveCount(0);
+});
+
 test('a malformed file is refused with every problem named by its path', async ({ page }) => {
 	const model = JSON.parse(text);
 	const start = model.events[3].start;
@@ -293,6 +322,9 @@ test('a malformed file is refused with every problem named by its path', async (
 	await again();
 	await expect(alert).toContainText('$.events[7].parties[0].party');
 	await expect(alert).not.toContainText('$.events[3].start');
+	// Its records had their shape, so it was drawn at a first look; refused, the picture goes.
+	await expect(page.getByTestId('first-look')).toHaveCount(0);
+	await expect(page.locator('.workspace')).toHaveCount(0);
 
 	// Not JSON at all: where it stops.
 	await page.locator('input[type=file]').setInputFiles({

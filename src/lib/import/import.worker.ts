@@ -4,8 +4,13 @@
  * progress) while a 100,000-event file is checked.
  */
 import { answerBytes } from './run.ts';
+import { previewTransfer } from './preview.ts';
 import type { ImportBytesRequest } from './wire.ts';
 
 self.onmessage = (ev: MessageEvent<ImportBytesRequest>) => {
-	self.postMessage(answerBytes(ev.data, (p) => self.postMessage(p)));
+	self.postMessage(
+		answerBytes(ev.data, (p) =>
+			p.type === 'preview' ? self.postMessage(p, previewTransfer(p.columns)) : self.postMessage(p)
+		)
+	);
 };

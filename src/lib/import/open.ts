@@ -7,6 +7,8 @@ import type { IncidentModel } from '../model/schema.ts';
 import type { ValidationError } from '../model/validate.ts';
 import { formatBytes, MAX_IMPORT_BYTES, sizeProblem } from './limits.ts';
 import type { ImportProgress, ImportResult } from './run.ts';
+import type { PreviewColumns } from './preview.ts';
+import type { LaneMode } from '../url/view-state.ts';
 import { fromWire, type ImportBytesRequest, type WireResult } from './wire.ts';
 
 export type Opened =
@@ -17,6 +19,8 @@ export interface Progress {
 	stage: string;
 	/** 0..1 while reading a file of known size, else null. */
 	fraction: number | null;
+	/** A first look at the file while its records are checked against each other (preview.ts). */
+	preview?: PreviewColumns;
 }
 
 /**
@@ -80,18 +84,25 @@ export function prepareWorker() {
 export function validateBytes(
 	data: Uint8Array,
 	fileName: string,
-	onProgress: (p: Progress) => void
+	onProgress: (p: Progress) => void,
+	previewLanes?: LaneMode
 ): Promise<ImportResult> {
-	const req: ImportBytesRequest = { bytes: data, fileName };
+	const req: ImportBytesRequest = { bytes: data, fileName, previewLanes };
+	let stage = '';
+	const relay = (p: ImportProgress) => {
+		if (p.type === 'progress') onProgress({ stage: (stage = p.stage), fraction: null });
+		else {
+			performance.mark('sightline:preview');
+			onProgress({ stage, fraction: null, preview: p.columns });
+		}
+	};
 	if (typeof Worker === 'undefined')
-		return import('./run.ts').then(({ runImportBytes }) =>
-			runImportBytes(req, (p) => onProgress({ stage: p.stage, fraction: null }))
-		);
+		return import('./run.ts').then(({ runImportBytes }) => runImportBytes(req, relay));
 	return new Promise((resolve, reject) => {
 		const worker = spare ?? startWorker();
 		spare = null;
 		worker.onmessage = (ev: MessageEvent<ImportProgress | WireResult>) => {
-			if (ev.data.type === 'progress') onProgress({ stage: ev.data.stage, fraction: null });
+			if (ev.data.type === 'progress' || ev.data.type === 'preview') relay(ev.data);
 			else {
 				performance.mark('sightline:answered');
 				worker.terminate();
@@ -126,10 +137,11 @@ async function finish(
 	data: Uint8Array,
 	fileName: string,
 	bytes: number,
-	onProgress: (p: Progress) => void
+	onProgress: (p: Progress) => void,
+	previewLanes?: LaneMode
 ): Promise<Opened> {
 	try {
-		const result = await validateBytes(data, fileName, onProgress);
+		const result = await validateBytes(data, fileName, onProgress, previewLanes);
 		return result.ok
 			? { ok: true, model: result.model, warnings: result.warnings, fileName, bytes }
 			: { ok: false, errors: result.errors, fileName };
@@ -139,7 +151,11 @@ async function finish(
 }
 
 /** Opens a file the user picked or dropped. */
-export async function openFile(file: File, onProgress: (p: Progress) => void): Promise<Opened> {
+export async function openFile(
+	file: File,
+	onProgress: (p: Progress) => void,
+	previewLanes?: LaneMode
+): Promise<Opened> {
 	const big = sizeProblem(file.size, file.name);
 	if (big) return { ok: false, fileName: file.name, errors: [big] };
 	if (file.size === 0)
@@ -152,7 +168,7 @@ export async function openFile(file: File, onProgress: (p: Progress) => void): P
 	} catch (e) {
 		return fail(file.name, `could not be read: ${e instanceof Error ? e.message : String(e)}`);
 	}
-	return finish(data, file.name, file.size, onProgress);
+	return finish(data, file.name, file.size, onProgress, previewLanes);
 }
 
 /**
@@ -186,7 +202,8 @@ export function takeEarly(url: URL): Early['res'] | null {
 export async function openUrl(
 	url: URL,
 	onProgress: (p: Progress) => void,
-	fetcher: typeof fetch = fetch
+	fetcher: typeof fetch = fetch,
+	previewLanes?: LaneMode
 ): Promise<Opened> {
 	const last = url.pathname.split('/').pop() || url.pathname;
 	let fileName = last;
@@ -240,7 +257,7 @@ export async function openUrl(
 		} catch (e) {
 			return fail(fileName, `could not be read: ${e instanceof Error ? e.message : String(e)}`);
 		}
-		return finish(data, fileName, data.length, onProgress);
+		return finish(data, fileName, data.length, onProgress, previewLanes);
 	}
 	let read: Uint8Array | Opened;
 	try {
@@ -252,7 +269,9 @@ export async function openUrl(
 			`could not be fetched from ${url.pathname}: ${e instanceof Error ? e.message : String(e)}`
 		);
 	}
-	return read instanceof Uint8Array ? finish(read, fileName, read.length, onProgress) : read;
+	return read instanceof Uint8Array
+		? finish(read, fileName, read.length, onProgress, previewLanes)
+		: read;
 }
 
 /** The whole body, read with progress and stopped at the size limit. */

@@ -10,6 +10,8 @@ import { csvToIncident } from './csv.ts';
 import { decodeUtf8, withoutBom } from '../model/utf8.ts';
 import { kindOf, type ImportKind } from './limits.ts';
 import { toWire, type ImportBytesRequest, type WireResult } from './wire.ts';
+import { previewColumns, type PreviewColumns } from './preview.ts';
+import type { LaneMode } from '../url/view-state.ts';
 
 export type { ImportKind };
 
@@ -17,9 +19,12 @@ export interface ImportRequest {
 	text: string;
 	fileName: string;
 	kind: ImportKind;
+	/** Send a first look at the file (preview.ts) in these lanes once its records have their shape. */
+	previewLanes?: LaneMode;
 }
 
-export type ImportProgress = { type: 'progress'; stage: string };
+export type ImportProgress =
+	{ type: 'progress'; stage: string } | { type: 'preview'; columns: PreviewColumns };
 
 export type ImportResult =
 	| { type: 'done'; ok: true; model: IncidentModel; warnings: string[] }
@@ -47,18 +52,27 @@ export function runImport(
 	req: ImportRequest,
 	progress: (p: ImportProgress) => void = () => {}
 ): ImportResult {
+	const lanes = req.previewLanes;
+	const options = lanes
+		? {
+				onShaped: (model: IncidentModel) => {
+					progress({ type: 'preview', columns: previewColumns(model, lanes) });
+					progress({ type: 'progress', stage: 'Checking the records against each other' });
+				}
+			}
+		: {};
 	if (req.kind === 'csv') {
 		progress({ type: 'progress', stage: 'Reading the rows of the spreadsheet' });
 		const csv = csvToIncident(req.text, { fileName: req.fileName });
 		if (!csv.ok) return { type: 'done', ok: false, errors: capped(csv.errors, req.fileName) };
 		progress({ type: 'progress', stage: 'Checking every record against the schema' });
-		const result = validateSingleJson(csv.json, req.fileName);
+		const result = validateSingleJson(csv.json, req.fileName, options);
 		return result.ok
 			? { type: 'done', ok: true, model: result.model, warnings: csv.warnings }
 			: { type: 'done', ok: false, errors: capped(result.errors, req.fileName) };
 	}
 	progress({ type: 'progress', stage: 'Parsing the JSON and checking every record' });
-	const result = validateSingleFile(req.text, req.fileName);
+	const result = validateSingleFile(req.text, req.fileName, options);
 	return result.ok
 		? { type: 'done', ok: true, model: result.model, warnings: [] }
 		: { type: 'done', ok: false, errors: capped(result.errors, req.fileName) };
@@ -109,5 +123,12 @@ function checkBytes(
 		};
 	const { text } = decoded;
 	const kind = kindOf(req.fileName, text);
-	return { result: runImport({ text, fileName: req.fileName, kind }, progress), text, kind };
+	return {
+		result: runImport(
+			{ text, fileName: req.fileName, kind, previewLanes: req.previewLanes },
+			progress
+		),
+		text,
+		kind
+	};
 }

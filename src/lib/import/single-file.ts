@@ -11,6 +11,7 @@ import {
 	parseJsonText,
 	validateIncident,
 	type RawFiles,
+	type ValidateOptions,
 	type ValidationError,
 	type ValidationResult
 } from '../model/validate.ts';
@@ -25,7 +26,11 @@ function keyOf(file: FileName): string {
 }
 
 /** Validates already-parsed JSON as a one-file incident. */
-export function validateSingleJson(json: unknown, fileName: string): ValidationResult {
+export function validateSingleJson(
+	json: unknown,
+	fileName: string,
+	options: ValidateOptions = {}
+): ValidationResult {
 	const fail = (path: string, message: string): ValidationResult => ({
 		ok: false,
 		errors: [{ file: fileName, path, message }]
@@ -71,7 +76,7 @@ export function validateSingleJson(json: unknown, fileName: string): ValidationR
 			}`
 		});
 	if (errors.length) return { ok: false, errors };
-	const result = validateIncident(raw);
+	const result = validateIncident(raw, options);
 	if (result.ok)
 		return version ? { ...result, model: { ...result.model, version: version.data! } } : result;
 	// Folder paths already start at the file's one key ($.events[3]...): only the file changes.
@@ -79,11 +84,16 @@ export function validateSingleJson(json: unknown, fileName: string): ValidationR
 }
 
 /** Parses and validates the text of a one-file incident. */
-export function validateSingleFile(text: string, fileName: string): ValidationResult {
+export function validateSingleFile(
+	text: string,
+	fileName: string,
+	options: ValidateOptions = {}
+): ValidationResult {
 	const parsed = parseJsonText(text);
 	if ('error' in parsed)
 		return { ok: false, errors: [{ file: fileName, path: '$', message: parsed.error }] };
-	const result = validateSingleJson(parsed.json, fileName);
+	// A file with a repeated key is refused whatever else holds: no first look at it.
+	const result = validateSingleJson(parsed.json, fileName, parsed.problems ? {} : options);
 	if (!parsed.problems) return result;
 	// A repeated key fails the file; the checks of what was parsed are reported after it.
 	const problems = parsed.problems.map((p) => ({ file: fileName, ...p }));

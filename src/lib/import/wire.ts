@@ -5,11 +5,14 @@
 import type { IncidentModel } from '../model/schema.ts';
 import type { ValidationError } from '../model/validate.ts';
 import type { ImportResult } from './run.ts';
+import type { LaneMode } from '../url/view-state.ts';
 
 /** A file's bytes, as the browser read them, to decode and check. */
 export interface ImportBytesRequest {
 	bytes: Uint8Array;
 	fileName: string;
+	/** Send a first look at the file in these lanes once its records have their shape. */
+	previewLanes?: LaneMode;
 }
 
 /**

@@ -82,7 +82,16 @@ const LIST_KEYS = {
 } as const;
 
 /** Checks one incident folder's files and returns the model, or every problem found. */
-export function validateIncident(raw: RawFiles): ValidationResult {
+export interface ValidateOptions {
+	/**
+	 * Called once every file has passed its schema, with the model they make, before the records
+	 * are checked against each other (the cross-checks, which may still refuse it): for a first
+	 * look at a large file being opened (import/preview.ts), never to be taken as valid.
+	 */
+	onShaped?: (model: IncidentModel) => void;
+}
+
+export function validateIncident(raw: RawFiles, options: ValidateOptions = {}): ValidationResult {
 	const errors: ValidationError[] = [];
 	const parsed: Partial<Record<FileName, unknown>> = {};
 	const failed = new Set<FileName>();
@@ -113,6 +122,7 @@ export function validateIncident(raw: RawFiles): ValidationResult {
 	}
 	if (failed.size === 0 && errors.length === 0) {
 		const model = modelOf(parsed);
+		options.onShaped?.(model);
 		errors.push(...checkReferences(model));
 		return errors.length > 0 ? { ok: false, errors } : { ok: true, model, errors: [] };
 	}
