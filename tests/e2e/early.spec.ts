@@ -44,7 +44,7 @@ test('a briefing opened with ?theme=dark is dark before any app script runs', as
 }) => {
 	// Hold back every script of the app: only the inline early script can act.
 	await page.route(/\/_app\/.*\.js$/, (route) => route.abort());
-	await page.goto('/brief/strike-and-calls/3?theme=dark');
+	await page.goto('/brief/strike-and-calls/3?theme=dark', { waitUntil: 'domcontentloaded' });
 	const paper = await page.locator('.brief').evaluate((el) => getComputedStyle(el).backgroundColor);
 	expect(paper, 'the projector dark paper, #0d1115').toBe('rgb(13, 17, 21)');
 	// The aborted scripts are logged by the browser; nothing else may be.

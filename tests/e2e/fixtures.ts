@@ -4,14 +4,41 @@
  * same file researchers download, so tests follow the data rather than hard-coding it.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type Response } from '@playwright/test';
 import type { IncidentModel } from '../../src/lib/model/schema';
 import { SETTLE_MS } from '../../src/lib/explorer/settle';
 import { AXE_TAGS } from './axe-tags';
 
 export const INCIDENT = process.env.SIGHTLINE_INCIDENT_ID ?? 'deir-ez-zor-2016';
 
+/**
+ * Waits, after a page loads, until its scripts have taken over the prerendered HTML (the root
+ * layout marks <html data-hydrated>): on a busy machine the load event can come first, and a click
+ * on a button then does nothing. A test that means to act before, or blocks the scripts, says so
+ * with `waitUntil: 'commit'` or `'domcontentloaded'`.
+ */
+async function untilHydrated(page: Page, response: Response | null, waitUntil?: string) {
+	if (waitUntil && waitUntil !== 'load' && waitUntil !== 'networkidle') return;
+	if (!response || !(response.headers()['content-type'] ?? '').includes('text/html')) return;
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 20_000 });
+}
+
 export const test = base.extend<{ problems: string[]; model: IncidentModel }>({
+	page: async ({ page }, use) => {
+		const goto = page.goto.bind(page);
+		const reload = page.reload.bind(page);
+		page.goto = async (url, options) => {
+			const response = await goto(url, options);
+			await untilHydrated(page, response, options?.waitUntil);
+			return response;
+		};
+		page.reload = async (options) => {
+			const response = await reload(options);
+			await untilHydrated(page, response, options?.waitUntil);
+			return response;
+		};
+		await use(page);
+	},
 	problems: async ({ page }, use) => {
 		const problems: string[] = [];
 		page.on('console', (m) => {

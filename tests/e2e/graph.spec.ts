@@ -129,13 +129,16 @@ test('keyboard only: move between parties, select one, follow a relation, open a
 	await page.goto('/?view=graph&from=2016-09-09T00:00:00Z&to=2016-09-23T00:00:00Z');
 	const russia = page.locator('.node[data-party-id="russia"]');
 	await russia.focus();
-	// Arrow keys move focus to a neighbouring party (and do not pan the timeline).
-	const before = page.url();
+	// Arrow keys move focus to a neighbouring party (and do not pan the timeline). The view is
+	// compared, not the address's text: the page writes its parameters in its own order a
+	// quarter second after it settles, which may fall between the two readings.
+	const view = () => [...new URL(page.url()).searchParams].map((p) => p.join('=')).sort();
+	const before = view();
 	await page.keyboard.press('ArrowUp');
 	const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-party-id'));
 	expect(focused).toBeTruthy();
 	expect(focused).not.toBe('russia');
-	expect(page.url()).toBe(before);
+	expect(view()).toEqual(before);
 	// Back to Russia, select it, and follow one of its relations by keyboard.
 	await russia.focus();
 	await page.keyboard.press('Enter');
