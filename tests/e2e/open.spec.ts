@@ -275,7 +275,7 @@ test('a file is drawn at a first look while its records are checked against each
 		() => (window as unknown as { __firstLook?: string }).__firstLook ?? ''
 	);
 	expect(caption.replace(/\s+/g, ' ')).toMatch(
-		/^A first look at synthetic-e2e-10000\.json: 10,000 events, \d{4}–\d{4}, in \d+ lanes by side, drawn from their checked times \(UTC\)\. The records are still being checked/
+		/^A first look at synthetic-e2e-10000\.json: 10,000 events, \d{4}–\d{4}, in \d+ lanes by side, drawn from their checked times \(UTC\)\. The rest of the file is still being checked/
 	);
 	// It came before the workspace, and gave way to it.
 	const [look = NaN, render = NaN] = await page.evaluate(() =>

@@ -30,7 +30,10 @@ describe('a first look at a file being opened', () => {
 			expect(previews).toHaveLength(1);
 			// The stage after it says what is still being checked.
 			const after = seen[seen.indexOf(previews[0]!) + 1];
-			expect(after).toEqual({ type: 'progress', stage: 'Checking the records against each other' });
+			expect(after).toEqual({
+				type: 'progress',
+				stage: 'Checking every string, and the records against each other'
+			});
 			const { columns } = previews[0] as Extract<ImportProgress, { type: 'preview' }>;
 			const index = buildIndex(model);
 			const items = toItems(model.events, lanes, index.partyById);
@@ -60,14 +63,29 @@ describe('a first look at a file being opened', () => {
 		expect((previews[0] as Extract<ImportProgress, { type: 'preview' }>).columns.count).toBe(500);
 	});
 
-	test('a file whose records fail the schema, or repeat a key, gives none', () => {
+	test('a file whose records fail the schema gives none', () => {
 		const broken = structuredClone(model);
 		(broken.events[3] as unknown as Record<string, unknown>).start = 'yesterday';
 		expect(opened(JSON.stringify(broken), 'x.json').previews).toHaveLength(0);
-		const text = JSON.stringify(model).replace('"title":', '"title":"x","title":');
-		const repeated = opened(text, 'x.json');
+	});
+
+	test('a file that repeats a key, or holds a control character, is shown one and still refused', () => {
+		// Both are found by scans that come after the records have their shape.
+		const repeated = opened(
+			JSON.stringify(model).replace('"title":', '"title":"x","title":'),
+			'x.json'
+		);
+		expect(repeated.previews).toHaveLength(1);
 		expect(repeated.result.ok).toBe(false);
-		expect(repeated.previews).toHaveLength(0);
+		if (!repeated.result.ok)
+			expect(repeated.result.errors[0]!.message).toMatch(/^duplicate key "title"/);
+		const nul = structuredClone(model);
+		nul.events[5]!.title = 'A\u0000B';
+		const control = opened(JSON.stringify(nul), 'x.json');
+		expect(control.previews).toHaveLength(1);
+		expect(control.result.ok).toBe(false);
+		if (!control.result.ok)
+			expect(control.result.errors.map((e) => e.path)).toEqual(['$.events[5].title']);
 	});
 
 	test('a file that fails only the cross-checks is shown a first look, and is still refused', () => {

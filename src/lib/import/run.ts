@@ -57,7 +57,10 @@ export function runImport(
 		? {
 				onShaped: (model: IncidentModel) => {
 					progress({ type: 'preview', columns: previewColumns(model, lanes) });
-					progress({ type: 'progress', stage: 'Checking the records against each other' });
+					progress({
+						type: 'progress',
+						stage: 'Checking every string, and the records against each other'
+					});
 				}
 			}
 		: {};

@@ -8,7 +8,8 @@
  */
 import { DatasetVersion, FILE_NAMES, OPTIONAL_FILES, type FileName } from '../model/schema.ts';
 import {
-	parseJsonText,
+	duplicateKeyProblems,
+	parseJsonValue,
 	validateIncident,
 	type RawFiles,
 	type ValidateOptions,
@@ -89,13 +90,16 @@ export function validateSingleFile(
 	fileName: string,
 	options: ValidateOptions = {}
 ): ValidationResult {
-	const parsed = parseJsonText(text);
+	const parsed = parseJsonValue(text);
 	if ('error' in parsed)
 		return { ok: false, errors: [{ file: fileName, path: '$', message: parsed.error }] };
-	// A file with a repeated key is refused whatever else holds: no first look at it.
-	const result = validateSingleJson(parsed.json, fileName, parsed.problems ? {} : options);
-	if (!parsed.problems) return result;
-	// A repeated key fails the file; the checks of what was parsed are reported after it.
-	const problems = parsed.problems.map((p) => ({ file: fileName, ...p }));
-	return { ok: false, errors: [...problems, ...result.errors] };
+	const result = validateSingleJson(parsed.json, fileName, options);
+	// Scanned after the records are checked, so a first look (options.onShaped) need not wait
+	// for it. A repeated key fails the file; the checks of what was parsed are reported after it.
+	const problems = duplicateKeyProblems(parsed.body);
+	if (!problems) return result;
+	return {
+		ok: false,
+		errors: [...problems.map((p) => ({ file: fileName, ...p })), ...result.errors]
+	};
 }

@@ -84,9 +84,10 @@ const LIST_KEYS = {
 /** Checks one incident folder's files and returns the model, or every problem found. */
 export interface ValidateOptions {
 	/**
-	 * Called once every file has passed its schema, with the model they make, before the records
-	 * are checked against each other (the cross-checks, which may still refuse it): for a first
-	 * look at a large file being opened (import/preview.ts), never to be taken as valid.
+	 * Called once every file has passed its schema, with the model they make, before its strings
+	 * are scanned for unwanted characters and its records are checked against each other (either
+	 * may still refuse it): for a first look at a large file being opened (import/preview.ts),
+	 * never to be taken as valid.
 	 */
 	onShaped?: (model: IncidentModel) => void;
 }
@@ -95,6 +96,25 @@ export function validateIncident(raw: RawFiles, options: ValidateOptions = {}): 
 	const errors: ValidationError[] = [];
 	const parsed: Partial<Record<FileName, unknown>> = {};
 	const failed = new Set<FileName>();
+
+	// Each file against its schema first, so that a first look (options.onShaped) can go out as
+	// soon as every record has its shape, before the scan of every string for unwanted
+	// characters; the problems are still reported below in the order they always were.
+	const shapes = new Map<FileName, ReturnType<typeof parseFile>>();
+	for (const name of FILE_NAMES) {
+		const entry = raw[name];
+		if (entry && !('error' in entry)) shapes.set(name, parseFile(name, entry.json));
+	}
+	if (options.onShaped) {
+		const whole = FILE_NAMES.every((name) =>
+			raw[name] ? shapes.get(name)?.success === true : OPTIONAL_FILES.has(name)
+		);
+		if (whole) {
+			const shaped: Partial<Record<FileName, unknown>> = {};
+			for (const [name, result] of shapes) if (result.success) shaped[name] = result.data;
+			options.onShaped(modelOf(shaped));
+		}
+	}
 
 	for (const name of FILE_NAMES) {
 		const entry = raw[name];
@@ -113,7 +133,7 @@ export function validateIncident(raw: RawFiles, options: ValidateOptions = {}): 
 		for (const p of entry.problems ?? []) errors.push({ file: name, ...p });
 		for (const p of findControlCharacters(entry.json))
 			errors.push({ file: name, path: jsonPath(p.path), message: p.message });
-		const result = parseFile(name, entry.json);
+		const result = shapes.get(name)!;
 		if (result.success) parsed[name] = result.data;
 		else {
 			errors.push(...zodIssues(name, result.error));
@@ -122,7 +142,6 @@ export function validateIncident(raw: RawFiles, options: ValidateOptions = {}): 
 	}
 	if (failed.size === 0 && errors.length === 0) {
 		const model = modelOf(parsed);
-		options.onShaped?.(model);
 		errors.push(...checkReferences(model));
 		return errors.length > 0 ? { ok: false, errors } : { ok: true, model, errors: [] };
 	}
@@ -579,22 +598,30 @@ function checkStorylines(
  * reported as a problem at its path.
  */
 export function parseJsonText(text: string): ParsedFile {
+	const parsed = parseJsonValue(text);
+	if ('error' in parsed) return parsed;
+	const problems = duplicateKeyProblems(parsed.body);
+	return problems ? { json: parsed.json, problems } : { json: parsed.json };
+}
+
+/** JSON.parse of a data file's text (a leading byte-order mark dropped), or where it stops. */
+export function parseJsonValue(text: string): { json: unknown; body: string } | { error: string } {
 	const body = withoutBom(text);
-	let json: unknown;
 	try {
-		json = JSON.parse(body);
+		return { json: JSON.parse(body), body };
 	} catch (e) {
 		return { error: describeJsonError(body, e) };
 	}
+}
+
+/** Every key repeated within an object of JSON text JSON.parse accepted, as problems, or null. */
+export function duplicateKeyProblems(body: string): { path: string; message: string }[] | null {
 	const duplicates = findDuplicateKeys(body);
-	if (duplicates.length === 0) return { json };
-	return {
-		json,
-		problems: duplicates.map((d) => ({
-			path: jsonPath(d.path),
-			message: `duplicate key ${JSON.stringify(d.key.length > 40 ? `${d.key.slice(0, 40)}…` : d.key)} (line ${d.line}, column ${d.column}); the later value would silently win`
-		}))
-	};
+	if (duplicates.length === 0) return null;
+	return duplicates.map((d) => ({
+		path: jsonPath(d.path),
+		message: `duplicate key ${JSON.stringify(d.key.length > 40 ? `${d.key.slice(0, 40)}…` : d.key)} (line ${d.line}, column ${d.column}); the later value would silently win`
+	}));
 }
 
 /**
