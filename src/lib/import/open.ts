@@ -198,6 +198,17 @@ export function takeEarly(url: URL): Early['res'] | null {
 	return early && early.href === url.href ? early.res : null;
 }
 
+/** The name a file at an address goes by: the last part of its path. */
+export function fileNameOf(url: URL): string {
+	const last = url.pathname.split('/').pop() || url.pathname;
+	try {
+		return decodeURIComponent(last) || 'file';
+	} catch {
+		// A broken escape in the address: show the name as written.
+		return last;
+	}
+}
+
 /** Opens a same-origin address, reading it with progress when the size is known. */
 export async function openUrl(
 	url: URL,
@@ -205,13 +216,7 @@ export async function openUrl(
 	fetcher: typeof fetch = fetch,
 	previewLanes?: LaneMode
 ): Promise<Opened> {
-	const last = url.pathname.split('/').pop() || url.pathname;
-	let fileName = last;
-	try {
-		fileName = decodeURIComponent(last) || 'file';
-	} catch {
-		// A broken escape in the address: show the name as written.
-	}
+	const fileName = fileNameOf(url);
 	onProgress({ stage: `Requesting ${url.pathname}`, fraction: null });
 	prepareWorker();
 	let res: Response;

@@ -10,6 +10,7 @@
  */
 import type { IncidentModel } from '../model/schema.ts';
 import { eventExtent } from '../model/extent.ts';
+import { laneOf } from '../layout/items.ts';
 import type { LaneMode } from '../url/view-state.ts';
 
 export interface PreviewColumns {
@@ -31,10 +32,10 @@ export function previewLaneMode(value: string | null | undefined): LaneMode {
 }
 
 /**
- * The timeline's columns of a model whose records have each passed the schema. Lanes follow the
- * timeline's own rule (laneOf in layout/items.ts): an event's category, its first party, or that
- * party's side, named as the incident names them; an id that names nothing (which the checks
- * still to come will report) is a lane of its own, named by the id.
+ * The timeline's columns of a model whose records have each passed the schema. Lanes are the
+ * timeline's own (laneOf): an event's category, its first party, or that party's side, named as
+ * the incident names them; an id that names nothing (which the checks still to come will
+ * report) is a lane of its own, named by the id ("Unknown" for a party of no known side).
  */
 export function previewColumns(
 	model: Pick<IncidentModel, 'incident' | 'parties' | 'events'>,
@@ -44,7 +45,7 @@ export function previewColumns(
 	if (by === 'category') for (const c of model.incident.categories) names.set(c.id, c.name);
 	else if (by === 'side') for (const s of model.incident.sides) names.set(s.id, s.name);
 	else for (const p of model.parties) names.set(p.id, p.name);
-	const sideOf = new Map(model.parties.map((p) => [p.id, p.side]));
+	const partyById = new Map(model.parties.map((p) => [p.id, p]));
 
 	// Lanes in the incident's own order of its sides, categories or parties, then any other.
 	const laneIndex = new Map<string, number>();
@@ -64,14 +65,12 @@ export function previewColumns(
 		const { extent } = eventExtent(e);
 		from[i] = extent[0];
 		to[i] = extent[1];
-		const primary = e.parties[0]!.party;
-		const key =
-			by === 'category' ? e.category : by === 'party' ? primary : (sideOf.get(primary) ?? '');
+		const key = laneOf(e, by, partyById);
 		let k = laneIndex.get(key);
 		if (k === undefined) {
 			k = lanes.length;
 			laneIndex.set(key, k);
-			lanes.push(key || 'Unknown');
+			lanes.push(by === 'side' && key === 'unknown' ? 'Unknown' : key);
 		}
 		lane[i] = k;
 		if (k < used.length) used[k] = 1;

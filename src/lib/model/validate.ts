@@ -81,7 +81,6 @@ const LIST_KEYS = {
 	'storylines.json': 'storylines'
 } as const;
 
-/** Checks one incident folder's files and returns the model, or every problem found. */
 export interface ValidateOptions {
 	/**
 	 * Called once every file has passed its schema, with the model they make, before its strings
@@ -92,6 +91,7 @@ export interface ValidateOptions {
 	onShaped?: (model: IncidentModel) => void;
 }
 
+/** Checks one incident folder's files and returns the model, or every problem found. */
 export function validateIncident(raw: RawFiles, options: ValidateOptions = {}): ValidationResult {
 	const errors: ValidationError[] = [];
 	const parsed: Partial<Record<FileName, unknown>> = {};
